@@ -1,0 +1,46 @@
+import type { BankFile, Question } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { Assembler } from './assemble';
+import { walkStructure } from './events';
+import { markdownToHast } from './markdown';
+
+export interface ParseOptions {
+  /** Used as the principle's title when the file has no H1. */
+  fileName?: string;
+  /** Reuse a line index of the same text. */
+  lines?: LineIndex;
+}
+
+const BOM = '\uFEFF';
+
+/** Reads a story bank file. Positions are exact in `text` as given, BOM and CRLF included. */
+export function parseBank(text: string, options: ParseOptions = {}): BankFile {
+  const lines = options.lines ?? new LineIndex(text);
+  const base = text.startsWith(BOM) ? 1 : 0;
+  const { events, spans } = parseRegion(text, base, text.length);
+  return new Assembler(text, lines, spans, titleFromFileName(options.fileName)).run(events);
+}
+
+/**
+ * Re-reads one block of a document (a story's range) on its own, with positions in the whole text.
+ * The incremental linter uses it to re-parse only the story being edited.
+ */
+export function parseStoryBlock(text: string, start: number, end: number, lines = new LineIndex(text)): Question[] {
+  const from = Math.max(start, text.startsWith(BOM) ? 1 : 0);
+  const { events, spans } = parseRegion(text, from, end);
+  const assembler = new Assembler(text, lines, spans, '');
+  assembler.run(events);
+  return assembler.questions();
+}
+
+function parseRegion(text: string, start: number, end: number) {
+  const slice = text.slice(start, end);
+  const tree = markdownToHast(slice);
+  return walkStructure(tree, slice, start);
+}
+
+export function titleFromFileName(fileName: string | undefined): string {
+  if (!fileName) return 'Untitled principle';
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.(md|markdown|mdx)$/i, '') || 'Untitled principle';
+}
