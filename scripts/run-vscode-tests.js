@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Run the extension's integration tests INSIDE a real VS Code (Node) extension host without
+ * downloading VS Code: code-server (installed from npm by scripts/setup-vscode-host.sh) provides the
+ * VS Code server + web workbench, Debian's Chromium (driven by playwright-core) provides the window.
+ * Same mechanism as VS Code's own browser integration tests: the workbench URL carries a `payload`
+ * with extensionDevelopmentPath / extensionTestsPath as vscode-remote:// URIs, so the tests run in the
+ * server-side Node extension host; logs come back through window.codeAutomationLog and the exit code
+ * through window.codeAutomationExit.
+ *
+ * Usage: node scripts/run-vscode-tests.js [--extensionDevelopmentPath .] [--extensionTestsPath out/integration/index.js]
+ *          [--workspace-source test/fixtures/examples | --workspace DIR (used in place, not copied)]
+ *          [--host-dir .vscode-test/code-server-4.100.3] [--chromium /usr/bin/chromium] [--timeout 600]
+ *          [--screenshot final.png] [--screenshot-dir docs/screenshots] [--verbose]
+ *
+ * Screenshots: a test that logs a line `SCREENSHOT <name>` gets docs/screenshots/<name>.png of the page;
+ * the harness then creates $STAR_SCREENSHOT_ACK_DIR/<name>.done so the test can wait for it
+ * (test/integration/support/helpers.ts: screenshot(name)).
+ * Env passed through to the extension host: STAR_TEST_GREP, STAR_TEST_FILES, STAR_TEST_TIMEOUT_MS, ...
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const http = require('http');
+const util = require('util');
+
+const REPO = path.resolve(__dirname, '..');
+const DEFAULT_HOST = path.join(REPO, '.vscode-test', 'code-server-4.100.3');
+
+function arg(name, def) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+}
+const extDev = path.resolve(arg('extensionDevelopmentPath', REPO));
+const extTests = path.resolve(arg('extensionTestsPath', path.join(REPO, 'out', 'integration', 'index.js')));
+const workspaceInPlace = arg('workspace') ? path.resolve(arg('workspace')) : undefined;
+const workspaceSource = path.resolve(arg('workspace-source', path.join(REPO, 'test', 'fixtures', 'examples')));
+const hostDir = path.resolve(arg('host-dir', process.env.VSCODE_HOST_DIR || DEFAULT_HOST));
+const chromiumPath = arg('chromium', process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+const timeoutMs = Number(arg('timeout', process.env.STAR_INTEGRATION_TIMEOUT || '600')) * 1000;
+const finalShot = arg('screenshot');
+const shotDir = path.resolve(arg('screenshot-dir', path.join(REPO, 'docs', 'screenshots')));
+const verbose = process.argv.includes('--verbose') || !!process.env.STAR_VERBOSE;
+
+function resolveFromHost(id) {
+  try {
+    return require.resolve(id, { paths: [hostDir] });
+  } catch {
+    console.error(`Cannot find ${id} in ${hostDir}: run \`npm run setup-host\` (bash scripts/setup-vscode-host.sh) first.`);
+    process.exit(2);
+  }
+}
+const codeServer = arg('code-server') ? path.resolve(arg('code-server')) : resolveFromHost('code-server/out/node/entry.js');
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
+    s.on('error', rej);
+  });
+}
+function waitHttp(url, ms) {
+  const end = Date.now() + ms;
+  return new Promise((res, rej) => {
+    const tryOnce = () => {
+      http.get(url, (r) => { r.resume(); res(); }).on('error', () => {
+        if (Date.now() > end) { rej(new Error(`code-server did not answer at ${url}`)); } else { setTimeout(tryOnce, 200); }
+      });
+    };
+    tryOnce();
+  });
+}
+
+(async () => {
+  const t0 = Date.now();
+  if (!fs.existsSync(extTests)) {
+    console.error(`${extTests} does not exist: run \`npm run build\` first.`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(chromiumPath)) {
+    console.error(`No Chromium at ${chromiumPath}: run \`npm run setup-host\` (as root it installs Debian's chromium) or set CHROMIUM_PATH.`);
+    process.exit(2);
+  }
+  const { chromium } = require(resolveFromHost('playwright-core'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'star-vscode-test-'));
+  const dirs = {};
+  for (const d of ['user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'screenshot-acks']) {
+    dirs[d] = path.join(tmp, d); fs.mkdirSync(dirs[d], { recursive: true });
+  }
+  // The workspace: a throw-away copy of the example bank, so tests may edit files freely.
+  let workspace = workspaceInPlace;
+  if (!workspace) {
+    workspace = path.join(tmp, 'workspace', path.basename(workspaceSource));
+    fs.cpSync(workspaceSource, workspace, { recursive: true });
+  }
+  fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), JSON.stringify({
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'files.autoSave': 'off', // the web workbench defaults to afterDelay; desktop VS Code (test-electron) to off
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+  }, null, 2));
+
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const csArgs = [codeServer, '--bind-addr', host, '--auth', 'none', '--disable-telemetry',
+    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
+  // Newer VS Code only honours the payload's extensionDevelopmentPath/extensionTestsPath in a built
+  // product when the smoke-test driver is enabled; newer code-server passes it via --vscode-option.
+  const cliJs = path.join(path.dirname(codeServer), 'cli.js');
+  if (fs.existsSync(cliJs) && fs.readFileSync(cliJs, 'utf8').includes('"vscode-option"')) {
+    csArgs.push('--vscode-option', 'enable-smoke-test-driver');
+  }
+  // A private Node installed by setup-vscode-host.sh (CS_NODE=..) sits in <host>/node/bin/node.
+  const privateNode = path.join(hostDir, 'node', 'bin', 'node');
+  const nodeBin = arg('node', fs.existsSync(privateNode) ? privateNode : process.execPath);
+  const server = spawn(nodeBin, csArgs, {
+    // EXTENSIONS_GALLERY='{}' turns off code-server's Open VSX gallery (unreachable offline).
+    // TMPDIR: VS Code's sockets, the tests' own temp files etc. go into our temp dir and are removed with it.
+    // The extension host inherits this environment (STAR_* variables reach the tests).
+    env: {
+      ...process.env, TMPDIR: dirs.tmp, EXTENSIONS_GALLERY: '{}',
+      XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], XDG_CACHE_HOME: dirs['xdg-cache'],
+      STAR_SCREENSHOT_ACK_DIR: dirs['screenshot-acks'], STAR_TEST_WORKSPACE: workspace, STAR_TEST_ROUTE: 'code-server',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group, so we can kill the ext host etc. with it
+  });
+  const serverLog = [];
+  const onServer = (d) => { serverLog.push(String(d)); if (verbose) { process.stderr.write(`[code-server] ${d}`); } };
+  server.stdout.on('data', onServer);
+  server.stderr.on('data', onServer);
+
+  let browser; let exitCode = 1; let done; let summary;
+  const finished = new Promise((r) => { done = r; });
+  let shots = Promise.resolve();
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) { return; }
+    cleaned = true;
+    try { if (browser) { await browser.close(); } } catch { /* ignore */ }
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* ignore */ }
+    await new Promise((r) => setTimeout(r, 300));
+    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* ignore */ }
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, async () => { console.error(`\n${sig}: stopping`); await cleanup(); process.exit(130); });
+  }
+  try {
+    await waitHttp(`http://${host}/healthz`, 60000);
+    browser = await chromium.launch({
+      executablePath: chromiumPath, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    if (verbose) { page.on('console', (m) => process.stderr.write(`[browser:${m.type()}] ${m.text()}\n`)); }
+    const takeShot = (name) => {
+      shots = shots.then(async () => {
+        const file = path.join(shotDir, `${name}.png`);
+        try {
+          fs.mkdirSync(shotDir, { recursive: true });
+          await page.screenshot({ path: file });
+          console.log(`[harness] saved ${path.relative(process.cwd(), file)}`);
+        } catch (e) {
+          console.error(`[harness] screenshot ${name} failed: ${e && e.message}`);
+        }
+        try { fs.writeFileSync(path.join(dirs['screenshot-acks'], `${name}.done`), ''); } catch { /* ignore */ }
+      });
+    };
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = util.format(...args);
+      (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+      for (const l of line.split('\n')) {
+        const m = /^\s*SCREENSHOT ([A-Za-z0-9._-]+)\s*$/.exec(l);
+        if (m) { takeShot(m[1]); }
+        const s = /^\s*(\d+) passed, (\d+) failed\s*$/.exec(l);
+        if (s) { summary = { passed: Number(s[1]), failed: Number(s[2]) }; }
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', async (code) => {
+      exitCode = code;
+      await shots;
+      if (finalShot) { try { await page.screenshot({ path: path.resolve(finalShot) }); } catch { /* ignore */ } }
+      done();
+    });
+    const remote = (p) => `vscode-remote://${host}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(extDev)],
+      ['extensionTestsPath', remote(extTests)],
+      ['skipWelcome', 'true'],
+    ];
+    const q = new URLSearchParams();
+    q.set('folder', workspace);
+    q.set('payload', JSON.stringify(payload));
+    console.log(`[harness] VS Code (code-server) at http://${host}, workspace ${workspace}`);
+    await page.goto(`http://${host}/?${q}`);
+    const timer = setTimeout(() => {
+      console.error(`TIMEOUT after ${timeoutMs / 1000}s waiting for the extension tests to finish`);
+      exitCode = 124; done();
+    }, timeoutMs);
+    await finished;
+    clearTimeout(timer);
+  } catch (e) {
+    console.error('HARNESS ERROR:', (e && e.stack) || e);
+    exitCode = exitCode || 1;
+  }
+  if (exitCode === 0 && !summary) {
+    console.error('[harness] the extension host exited with 0 but printed no "N passed, N failed" line: treating as a failure');
+    exitCode = 1;
+  }
+  if (exitCode !== 0) { console.error(`[harness] code-server log (tail):\n${serverLog.join('').slice(-3000)}`); }
+  await cleanup();
+  console.log(`[harness] extension host exit code ${exitCode}${summary ? ` (${summary.passed} passed, ${summary.failed} failed)` : ''} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  process.exit(exitCode);
+})();

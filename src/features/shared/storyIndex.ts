@@ -1,0 +1,209 @@
+import * as vscode from 'vscode';
+import type { BankFile } from '../../core/model';
+import { parseBank } from '../../core/parser';
+import { LineIndex } from '../../core/text/lineIndex';
+
+export interface IndexedFile {
+  uri: vscode.Uri;
+  /** The open document's version, or undefined when read from disk. */
+  version: number | undefined;
+  text: string;
+  lines: LineIndex;
+  bank: BankFile;
+}
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * One parsed view of every story file of the workspace, shared by the tree, the diagnostics and the
+ * preview. Open documents are read from the editor (debounced while typing), others from disk; a
+ * file watcher keeps it current. Files without a story are kept too, with `bank.hasStories` false.
+ */
+export class StoryIndex implements vscode.Disposable {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private scan: Promise<void> | undefined;
+  private scanSource: vscode.CancellationTokenSource | undefined;
+
+  /** Fires with the files whose parse changed (added, updated or removed). */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.reloadFromDisk(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('starAnswers.include') || e.affectsConfiguration('starAnswers.exclude')) this.rescan();
+      }),
+    );
+  }
+
+  /** Starts the background scan of the workspace once; later calls return the same promise. */
+  ready(): Promise<void> {
+    this.scan ??= this.scanWorkspace();
+    return this.scan;
+  }
+
+  all(): IndexedFile[] {
+    return [...this.files.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  /** Files that hold at least one story. */
+  storyFiles(): IndexedFile[] {
+    return this.all().filter((f) => f.bank.hasStories);
+  }
+
+  get(uri: vscode.Uri): IndexedFile | undefined {
+    return this.files.get(uri.toString());
+  }
+
+  /** The parse of a document at its current version, parsing now if the index is behind. */
+  forDocument(document: vscode.TextDocument): IndexedFile {
+    const known = this.files.get(document.uri.toString());
+    if (known && known.version === document.version) return known;
+    const file = this.parse(document.uri, document.getText(), document.version);
+    if (this.isIncluded(document.uri) || known) this.store(file);
+    return file;
+  }
+
+  isIncluded(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'untitled' && uri.scheme !== 'vscode-remote') return false;
+    if (!/\.(md|markdown)$/i.test(uri.path)) return false;
+    const exclude = vscode.workspace.getConfiguration('starAnswers').get<string[]>('exclude', ['**/node_modules/**']);
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return !exclude.some((glob) => globToRegExp(glob).test(relative));
+  }
+
+  private schedule(document: vscode.TextDocument, delay = debounceMs()): void {
+    if (document.languageId !== 'markdown' || !this.isIncluded(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (document.isClosed) return;
+        this.forDocument(document);
+      }, delay),
+    );
+  }
+
+  private parse(uri: vscode.Uri, text: string, version: number | undefined): IndexedFile {
+    const lines = new LineIndex(text);
+    let bank: BankFile;
+    try {
+      bank = parseBank(text, { fileName: uri.path, lines });
+    } catch (error) {
+      console.error(`STAR Answers: could not read ${uri.toString()}:`, error);
+      bank = { principles: [], hasStories: false };
+    }
+    return { uri, version, text, lines, bank };
+  }
+
+  private store(file: IndexedFile): void {
+    this.files.set(file.uri.toString(), file);
+    this.changeEmitter.fire([file.uri]);
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.files.delete(uri.toString())) this.changeEmitter.fire([uri]);
+  }
+
+  private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!this.files.has(uri.toString())) return;
+    try {
+      await this.readFromDisk(uri);
+    } catch {
+      this.remove(uri);
+    }
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) {
+      this.forDocument(open);
+      return;
+    }
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > MAX_FILE_BYTES) return;
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    this.store(this.parse(uri, new TextDecoder('utf-8').decode(bytes), undefined));
+  }
+
+  private rescan(): void {
+    this.scanSource?.cancel();
+    this.watcher?.dispose();
+    const removed = [...this.files.values()].map((f) => f.uri);
+    this.files.clear();
+    if (removed.length) this.changeEmitter.fire(removed);
+    this.scan = this.scanWorkspace();
+  }
+
+  private async scanWorkspace(): Promise<void> {
+    const config = vscode.workspace.getConfiguration('starAnswers');
+    const include = config.get<string>('include', '**/*.md');
+    const exclude = config.get<string[]>('exclude', ['**/node_modules/**']);
+    const source = new vscode.CancellationTokenSource();
+    this.scanSource = source;
+    this.watcher = vscode.workspace.createFileSystemWatcher(include);
+    this.watcher.onDidCreate((uri) => this.isIncluded(uri) && void this.readFromDisk(uri).catch(() => undefined));
+    this.watcher.onDidChange((uri) => this.isIncluded(uri) && void this.readFromDisk(uri).catch(() => undefined));
+    this.watcher.onDidDelete((uri) => this.remove(uri));
+    const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'STAR Answers: reading story bank' }, async (progress) => {
+      const uris = await vscode.workspace.findFiles(include, excludeGlob, undefined, source.token);
+      let done = 0;
+      for (const uri of uris) {
+        if (source.token.isCancellationRequested) return;
+        try {
+          await this.readFromDisk(uri);
+        } catch (error) {
+          console.warn(`STAR Answers: skipped ${uri.toString()}:`, error);
+        }
+        done++;
+        if (done % 20 === 0) {
+          progress.report({ message: `${done}/${uris.length}` });
+          await new Promise((resolve) => setTimeout(resolve, 0)); // let the editor breathe
+        }
+      }
+    });
+  }
+
+  dispose(): void {
+    this.scanSource?.cancel();
+    this.scanSource?.dispose();
+    this.watcher?.dispose();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function debounceMs(): number {
+  return vscode.workspace.getConfiguration('starAnswers').get<number>('debounceMs', 300);
+}
+
+/** Enough of glob syntax for exclude settings: **, *, ?, {a,b}. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
