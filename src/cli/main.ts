@@ -1,1 +1,33 @@
-console.log("star-answers");
+import { nodeIo } from './files';
+import { OUTLINE_USAGE, runOutline } from './outline';
+
+const USAGE = `STAR Answers: read and lint a STAR story bank.
+
+${OUTLINE_USAGE}
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'outline':
+      return runOutline(rest, nodeIo);
+    case '--help':
+    case '-h':
+    case 'help':
+      nodeIo.stdout(USAGE);
+      return 0;
+    default:
+      nodeIo.stderr(`star-answers: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`star-answers: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
