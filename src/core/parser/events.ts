@@ -61,12 +61,12 @@ class Walker {
   }
 
   private start(node: Node): number | undefined {
-    const offset = node.position?.start.offset;
+    const offset = node.position?.start?.offset;
     return offset === undefined ? undefined : offset + this.base;
   }
 
   private end(node: Node): number | undefined {
-    const offset = node.position?.end.offset;
+    const offset = node.position?.end?.offset;
     return offset === undefined ? undefined : offset + this.base;
   }
 
@@ -141,6 +141,7 @@ class Walker {
       this.events.push({ type: 'definition', start, end });
     } else {
       this.events.push({ type: 'heading', level, start, end, title, titleStart, titleEnd });
+      this.inlineText(node); // a heading inside a story is part of its text
     }
   }
 

@@ -1,0 +1,68 @@
+/**
+ * Does a text state a measurable outcome? Digits count ("19%", "$2M", "3x", "4 minutes", "1,200 users"),
+ * except in names such as "Q3" or "EC2" and bare years; number words count with a unit or a comparison
+ * ("three weeks", "twice as fast", "half the cost", "doubled").
+ */
+export function isQuantified(text: string): boolean {
+  return hasMeasuredDigits(text) || hasNumberWordWithUnit(text) || COMPARISON.test(text);
+}
+
+/** A digit that starts a number, not one inside a name like "Q3", "S3" or "v2". */
+const NUMBER = /(?<![\p{L}\p{N}_])[-+~≈]?[$€£¥₹]?\d[\d,.]*(?:\s*(%|percent|x\b|×|k\b|m\b|bn\b|[\p{L}]+))?/giu;
+const YEAR = /^(?:19|20)\d\d$/;
+
+function hasMeasuredDigits(text: string): boolean {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const digits = m[0].replace(/[^\d,.]/g, '').replace(/[,.]$/, '');
+    // "in 2023" is a date, not a measure; "$2023" or "2023%" is one.
+    if (YEAR.test(digits) && !/^(?:%|percent|x|×|k|m|bn)$/i.test(m[1] ?? '') && !/[$€£¥₹]/.test(m[0])) continue;
+    return true;
+  }
+  return false;
+}
+
+const NUMBER_WORDS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands',
+  'million', 'millions', 'billion', 'billions', 'dozen', 'dozens', 'half', 'a third', 'a quarter', 'a tenth',
+];
+
+const UNITS = [
+  // time
+  'seconds?', 'minutes?', 'mins?', 'hours?', 'hrs?', 'days?', 'nights?', 'weeks?', 'months?', 'quarters?', 'years?', 'sprints?', 'releases?',
+  // share and money
+  'percent', 'per cent', 'percentage points?', 'points?', 'dollars?', 'euros?', 'pounds?', 'cents?', 'figures?',
+  // people
+  'users?', 'customers?', 'clients?', 'people', 'persons?', 'engineers?', 'developers?', 'employees?', 'members?', 'hires?', 'teams?',
+  'accounts?', 'partners?', 'vendors?', 'suppliers?', 'countries', 'markets?', 'regions?', 'offices?', 'stores?',
+  // things counted
+  'incidents?', 'outages?', 'bugs?', 'defects?', 'tickets?', 'complaints?', 'escalations?', 'requests?', 'calls?', 'queries',
+  'deployments?', 'deploys?', 'services?', 'systems?', 'servers?', 'features?', 'projects?', 'products?', 'orders?', 'sales?',
+  'leads?', 'deals?', 'contracts?', 'steps?', 'pages?', 'tests?', 'errors?', 'failures?', 'times?', 'levels?',
+];
+
+// "three weeks", "three more weeks", "two new customers", "half the cost", "a third of the time"
+const WORD_WITH_UNIT = new RegExp(
+  `\\b(?:${NUMBER_WORDS.join('|')})(?:[\\s-]+(?:hundred|thousand|million|billion|more|fewer|less|extra|new|additional|full|whole|major|key|extra))*[\\s-]+(?:${UNITS.join('|')})\\b`,
+  'i',
+);
+// "half the cost", "half of the time", "a third of ...": a fraction of something is a measure.
+const FRACTION = /\b(?:half|a third|a quarter|a tenth|two thirds|three quarters)\s+(?:the|of|as|our|their|its)\b/i;
+
+function hasNumberWordWithUnit(text: string): boolean {
+  return WORD_WITH_UNIT.test(text) || FRACTION.test(text);
+}
+
+const MULTIPLIER = `(?:twice|thrice|half|(?:${NUMBER_WORDS.slice(2, 21).join('|')}|ten|hundred)\\s+times)`;
+/** "twice as fast", "three times faster", "doubled", "cut in half", "by half", "an order of magnitude". */
+const COMPARISON = new RegExp(
+  [
+    `\\b${MULTIPLIER}\\s+(?:as|more|less|fewer|faster|slower|bigger|smaller|larger|higher|lower|cheaper|quicker|the)\\b`,
+    `\\b(?:doubled|tripled|trebled|quadrupled|halved|double(?:d)? the|triple(?:d)? the)\\b`,
+    `\\b(?:in|by)\\s+half\\b`,
+    `\\border(?:s)? of magnitude\\b`,
+  ].join('|'),
+  'i',
+);

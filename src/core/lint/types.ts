@@ -1,0 +1,53 @@
+import type { Question, Range, SectionKind } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+
+/** The four levels of VS Code's DiagnosticSeverity, by name. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleLevel = Severity | 'off';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** Lint settings: the `starAnswers.*` settings and the keys of a `.star-answers.json`. */
+export interface LintConfig {
+  /** Rule id to level; rules not named keep their default severity. */
+  rules: Record<string, RuleLevel>;
+  /** too-long: the longest a story should take to tell. */
+  maxSpeakingMinutes: number;
+  /** too-long: speaking pace. */
+  wordsPerMinute: number;
+  /** thin-action: the least share of the story's words the Action should hold, in percent. */
+  minActionPercent: number;
+}
+
+/** What a rule sees: one story at a time. */
+export interface StoryContext {
+  question: Question;
+  /** The whole text the story was parsed from. */
+  text: string;
+  lines: LineIndex;
+  config: LintConfig;
+}
+
+export interface Report {
+  message: string;
+  range: Range;
+  /** For quick fixes: the section kind the report is about. */
+  kind?: SectionKind;
+}
+
+export interface Rule {
+  /** Kebab-case id; also the rule's file name and its docs page name. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(story: StoryContext, report: (report: Report) => void): void;
+}
+
+export interface LintDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  kind?: SectionKind;
+  /** The story the diagnostic belongs to. */
+  question: Question;
+}

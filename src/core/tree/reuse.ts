@@ -1,0 +1,10 @@
+/** The key two files share when they hold the same question, whatever its quotes, case or numbering. */
+export function normalizeQuestionTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^\s*(?:(?:story|question|q)\s*\d*\s*[:.)—–-]+|\d+[.)])\s*/u, '')
+    .replace(/[’'`"“”]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
