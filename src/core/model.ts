@@ -72,4 +72,6 @@ export interface BankFile {
   principles: Principle[];
   /** True when the text holds at least one story. */
   hasStories: boolean;
+  /** What could not be read, in words for the user (e.g. HTML nested too deeply). */
+  problems?: string[];
 }

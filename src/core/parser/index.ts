@@ -17,8 +17,9 @@ const BOM = '\uFEFF';
 export function parseBank(text: string, options: ParseOptions = {}): BankFile {
   const lines = options.lines ?? new LineIndex(text);
   const base = text.startsWith(BOM) ? 1 : 0;
-  const { events, spans } = parseRegion(text, base, text.length);
-  return new Assembler(text, lines, spans, titleFromFileName(options.fileName)).run(events);
+  const { events, spans, problems } = parseRegion(text, base, text.length);
+  const bank = new Assembler(text, lines, spans, titleFromFileName(options.fileName)).run(events);
+  return problems.length ? { ...bank, problems } : bank;
 }
 
 /**
@@ -35,8 +36,13 @@ export function parseStoryBlock(text: string, start: number, end: number, lines 
 
 function parseRegion(text: string, start: number, end: number) {
   const slice = text.slice(start, end);
-  const tree = markdownToHast(slice);
-  return walkStructure(tree, slice, start);
+  const { tree, problems } = markdownToHast(slice);
+  try {
+    return { ...walkStructure(tree, slice, start), problems };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { events: [], spans: [], problems: [...problems, 'This file is nested too deeply to read as a story bank.'] };
+  }
 }
 
 export function titleFromFileName(fileName: string | undefined): string {
