@@ -1,9 +1,11 @@
 import { nodeIo } from './files';
+import { LINT_USAGE, runLint } from './lint';
 import { OUTLINE_USAGE, runOutline } from './outline';
 
 const USAGE = `STAR Answers: read and lint a STAR story bank.
 
 ${OUTLINE_USAGE}
+${LINT_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -11,6 +13,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'outline':
       return runOutline(rest, nodeIo);
+    case 'lint':
+      return runLint(rest, nodeIo);
     case '--help':
     case '-h':
     case 'help':

@@ -3,7 +3,7 @@ import { STAR_KINDS } from '../core/model';
 import { parseBank } from '../core/parser';
 import { type CliIo, displayPath, readInputs } from './files';
 
-export const OUTLINE_USAGE = 'usage: star-answers outline [--json] <files or folders...>';
+export const OUTLINE_USAGE = 'Usage: star-answers outline [--json] <files or folders...>';
 
 /** The outline's JSON shape: lines are 1-based. */
 export function outlineJson(path: string, bank: BankFile) {
