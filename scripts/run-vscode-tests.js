@@ -44,6 +44,10 @@ const timeoutMs = Number(arg('timeout', process.env.STAR_INTEGRATION_TIMEOUT || 
 const finalShot = arg('screenshot');
 const shotDir = path.resolve(arg('screenshot-dir', path.join(REPO, 'docs', 'screenshots')));
 const verbose = process.argv.includes('--verbose') || !!process.env.STAR_VERBOSE;
+const saveShots = process.env.STAR_SCREENSHOTS !== '0'; // STAR_SCREENSHOTS=0: acknowledge SCREENSHOT lines without saving
+// Workbench chatter that reaches codeAutomationLog; shown only with --verbose.
+const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Creation of workbench contribution|Updating additional builtin extensions cache|Extension host \(Remote\) is (un)?responsive)/;
+const stamp = (t0, what) => { if (verbose) { console.error(`[harness] +${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`); } };
 
 function resolveFromHost(id) {
   try {
@@ -159,6 +163,7 @@ function waitHttp(url, ms) {
   }
   try {
     await waitHttp(`http://${host}/healthz`, 60000);
+    stamp(t0, 'code-server answers');
     browser = await chromium.launch({
       executablePath: chromiumPath, headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -169,7 +174,7 @@ function waitHttp(url, ms) {
     const takeShot = (name) => {
       shots = shots.then(async () => {
         const file = path.join(shotDir, `${name}.png`);
-        try {
+        if (!saveShots) { console.log(`[harness] screenshot ${name} not saved (STAR_SCREENSHOTS=0)`); } else try {
           fs.mkdirSync(shotDir, { recursive: true });
           await page.screenshot({ path: file });
           console.log(`[harness] saved ${path.relative(process.cwd(), file)}`);
@@ -181,16 +186,17 @@ function waitHttp(url, ms) {
     };
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = util.format(...args);
-      (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+      if (verbose || !NOISE.test(line)) { (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`); }
       for (const l of line.split('\n')) {
         const m = /^\s*SCREENSHOT ([A-Za-z0-9._-]+)\s*$/.exec(l);
         if (m) { takeShot(m[1]); }
         const s = /^\s*(\d+) passed, (\d+) failed\s*$/.exec(l);
-        if (s) { summary = { passed: Number(s[1]), failed: Number(s[2]) }; }
+        if (s) { summary = { passed: Number(s[1]), failed: Number(s[2]) }; stamp(t0, 'summary line'); }
       }
     });
     await page.exposeFunction('codeAutomationExit', async (code) => {
       exitCode = code;
+      stamp(t0, `codeAutomationExit(${code})`);
       await shots;
       if (finalShot) { try { await page.screenshot({ path: path.resolve(finalShot) }); } catch { /* ignore */ } }
       done();
@@ -206,12 +212,15 @@ function waitHttp(url, ms) {
     q.set('payload', JSON.stringify(payload));
     console.log(`[harness] VS Code (code-server) at http://${host}, workspace ${workspace}`);
     await page.goto(`http://${host}/?${q}`);
+    stamp(t0, 'workbench page loaded');
+    if (verbose) { page.waitForSelector('.monaco-workbench', { timeout: timeoutMs }).then(() => stamp(t0, 'workbench rendered'), () => {}); }
     const timer = setTimeout(() => {
       console.error(`TIMEOUT after ${timeoutMs / 1000}s waiting for the extension tests to finish`);
       exitCode = 124; done();
     }, timeoutMs);
     await finished;
     clearTimeout(timer);
+    stamp(t0, 'tests finished');
   } catch (e) {
     console.error('HARNESS ERROR:', (e && e.stack) || e);
     exitCode = exitCode || 1;

@@ -8,8 +8,8 @@ export const PREVIEW_VIEW_TYPE = 'starAnswers.preview';
 /** Extension → webview. */
 export type HostMessage =
   /** New content for the preview's body (already sanitized HTML) of a document version. */
-  | { type: 'update'; html: string; version: number; title: string }
-  /** Scroll to a story (the one under the editor's cursor) and mark it as current. */
+  | { type: 'update'; html: string; version: number; resource: string; locked: boolean }
+  /** Scroll to a story (the one under the editor's cursor), open it unless practising, mark it as current. */
   | { type: 'focusStory'; id: string };
 
 /** Webview → extension. */
@@ -20,8 +20,8 @@ export type WebviewMessage =
   | { type: 'rendered'; version: number }
   /** "Go to source": move the editor to a 0-based line. */
   | { type: 'reveal'; line: number }
-  /** The preview's lock or practice state changed in the webview (state kept for a reload). */
-  | { type: 'state'; state: PreviewState };
+  /** The story under the cursor is in view (and open, outside practice). */
+  | { type: 'focused'; id: string };
 
 /** What the webview keeps with vscode.setState and the serializer restores after a reload. */
 export interface PreviewState {
@@ -77,10 +77,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isNonNegativeInteger(value.version) ? { type: 'rendered', version: value.version } : undefined;
     case 'reveal':
       return isNonNegativeInteger(value.line) ? { type: 'reveal', line: value.line } : undefined;
-    case 'state': {
-      const state = parsePreviewState(value.state);
-      return state ? { type: 'state', state } : undefined;
-    }
+    case 'focused':
+      return isStoryId(value.id) ? { type: 'focused', id: value.id } : undefined;
     default:
       return undefined;
   }
@@ -91,8 +89,8 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'update':
-      return typeof value.html === 'string' && typeof value.title === 'string' && isNonNegativeInteger(value.version)
-        ? { type: 'update', html: value.html, version: value.version, title: value.title }
+      return typeof value.html === 'string' && typeof value.resource === 'string' && typeof value.locked === 'boolean' && isNonNegativeInteger(value.version)
+        ? { type: 'update', html: value.html, version: value.version, resource: value.resource, locked: value.locked }
         : undefined;
     case 'focusStory':
       return isStoryId(value.id) ? { type: 'focusStory', id: value.id } : undefined;

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { dashList } from './dashList';
 import { el, isBlank, isPhrasing } from './hast';
 
 type Node = RootContent | ElementContent;
@@ -17,14 +18,14 @@ export function sliceHast(tree: Root, source: string, start: number, end: number
 
 function sliceNodes(nodes: readonly Node[], source: string, start: number, end: number): ElementContent[] {
   const out: ElementContent[] = [];
-  for (const node of nodes) {
+  for (let i = firstCandidate(nodes, start); i < nodes.length; i++) {
+    const node = nodes[i];
     if (node.type !== 'element' && node.type !== 'text') continue; // comments, doctypes
     const span = spanOf(node);
     if (!span) continue; // whitespace glue without a position
     const [s, e] = span;
-    if (e <= start || s >= end) {
-      if (!(s === e && s === start && node.type === 'element')) continue;
-    }
+    if (s >= end) break; // siblings come in document order
+    if (e <= start) continue;
     if (s >= start && e <= end) {
       out.push(structuredClone(node));
     } else if (node.type === 'text') {
@@ -39,10 +40,32 @@ function sliceNodes(nodes: readonly Node[], source: string, start: number, end: 
   return out;
 }
 
+/** Skips, by bisection, the siblings that end before `start` (a long file has thousands at the top). */
+function firstCandidate(nodes: readonly Node[], start: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (high - low > 8) {
+    const mid = (low + high) >> 1;
+    const end = positionedEnd(nodes, mid);
+    if (end !== undefined && end <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The end of the nearest positioned node at or after `index`'s left, for bisection. */
+function positionedEnd(nodes: readonly Node[], index: number): number | undefined {
+  for (let i = index; i >= 0; i--) {
+    const span = spanOf(nodes[i]);
+    if (span) return span[1];
+  }
+  return undefined;
+}
+
 /** Start and end offsets of a node; elements without a position take their children's. */
 function spanOf(node: Node): [number, number] | undefined {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
+  const s = node.position?.start?.offset;
+  const e = node.position?.end?.offset;
   if (s !== undefined && e !== undefined) return [s, e];
   if (node.type !== 'element') return undefined;
   let low: number | undefined;
@@ -95,7 +118,7 @@ function wrapInline(nodes: ElementContent[]): ElementContent[] {
   let run: ElementContent[] = [];
   const flush = () => {
     while (run.length && isBlank(run[run.length - 1])) run.pop();
-    if (run.some((n) => !isBlank(n))) out.push(el('p', {}, run));
+    if (run.some((n) => !isBlank(n))) out.push(dashList(run) ?? el('p', {}, run));
     run = [];
   };
   for (const node of nodes) {

@@ -39,7 +39,7 @@ export function storyStatus(question: Question, wordsPerMinute = 150): StoryStat
     const sections = question.sections.filter((s) => s.kind === kind);
     const title = SECTION_TITLES[kind];
     if (sections.length === 0) problems.push({ code: 'missing', kind, message: `no ${title}` });
-    else if (sections.every((s) => s.words === 0 && !s.text.trim())) problems.push({ code: 'empty', kind, message: `empty ${title}` });
+    else if (sections.every((s) => s.words === 0)) problems.push({ code: 'empty', kind, message: `empty ${title}` });
     else parts[kind as keyof typeof parts] = true;
   }
   const resultText = question.sections
