@@ -1,0 +1,146 @@
+import type { Question, SectionKind } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { findDirectives } from './comments';
+import { SECTION_NAMES, SECTION_ORDER } from './sectionNames';
+import { linePrefix, renderSection, styleOf, type SectionStyle } from './sectionStyle';
+import type { LintDiagnostic } from './types';
+
+/**
+ * Quick fixes as plain text insertions: a fix never removes a character of the writer's text,
+ * so applying one is a single insert that undo takes back whole.
+ */
+export interface Insertion {
+  offset: number;
+  text: string;
+  /** Where the cursor goes after the insert, as an index into `text`. */
+  cursor?: number;
+}
+
+export interface Fix {
+  title: string;
+  isPreferred: boolean;
+  insertion: Insertion;
+}
+
+export function applyInsertion(text: string, insertion: Insertion): string {
+  return text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset);
+}
+
+/** The fixes for one diagnostic: add the missing section, and switch the rule off for the story. */
+export function fixesFor(text: string, diagnostic: LintDiagnostic, lines = new LineIndex(text)): Fix[] {
+  const fixes: Fix[] = [];
+  if (diagnostic.rule === 'missing-section' && diagnostic.kind) {
+    const insertion = insertSection(text, diagnostic.question, diagnostic.kind);
+    if (insertion) fixes.push({ title: `Add ${/^[AEIOU]/.test(SECTION_NAMES[diagnostic.kind]) ? 'an' : 'a'} ${SECTION_NAMES[diagnostic.kind]} section`, isPreferred: true, insertion });
+  }
+  const disable = disableForStory(text, diagnostic.question, diagnostic.rule, lines);
+  if (disable) fixes.push({ title: `Disable ${diagnostic.rule} for this story`, isPreferred: false, insertion: disable });
+  return fixes;
+}
+
+export function eolOf(text: string): string {
+  const i = text.search(/\r\n|\r|\n/);
+  if (i < 0) return '\n';
+  return text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+}
+
+/** An empty section of `kind` in the story's own style, at its place in S-T-A-R order. */
+export function insertSection(text: string, question: Question, kind: SectionKind): Insertion | undefined {
+  const sections = question.sections;
+  if (!sections.length || sections.some((s) => s.kind === kind)) return undefined;
+  const style = styleOf(question, text);
+  if (style.style === 'table') return undefined;
+  const eol = eolOf(text);
+  const next = sections.find((s) => SECTION_ORDER[s.kind] > SECTION_ORDER[kind]);
+  if (style.style === 'html') {
+    const item = next ? htmlItemBefore(text, question, next.labelRange.start.offset) : htmlItemAfter(text, question, sections.at(-1)!.range.end.offset);
+    if (item) return withCursor(item.offset, renderSection(kind, style, item.indent, eol), next ? '' : eol, next ? eol : '');
+  }
+  const gap = style.blankLines ? eol + eol : eol;
+  if (next) {
+    const at = next.labelRange.start.offset;
+    const prefix = linePrefix(text, at);
+    const indent = leadingIndent(prefix, style);
+    if (isLinePrefix(prefix)) return withCursor(at - prefix.length, renderSection(kind, style, indent, eol), '', gap);
+    // The label follows other text on its line: start the new section on a line of its own.
+    return withCursor(at, renderSection(kind, style, indent, eol), eol, eol);
+  }
+  const last = sections.at(-1)!;
+  const lineEnd = endOfLine(text, last.range.end.offset);
+  const indent = leadingIndent(linePrefix(text, last.labelRange.start.offset), style);
+  return withCursor(lineEnd, renderSection(kind, style, indent, eol), gap, '');
+}
+
+function withCursor(offset: number, rendered: { text: string; cursor: number }, before: string, after: string): Insertion {
+  return { offset, text: before + rendered.text + after, cursor: before.length + rendered.cursor };
+}
+
+/** Spaces, a list bullet, a heading's #s or a quote's > before a label: the line's own markup. */
+function isLinePrefix(prefix: string): boolean {
+  return /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+|#{1,6}[ \t]+)?$/.test(prefix);
+}
+
+function leadingIndent(prefix: string, style: SectionStyle): string {
+  const indent = /^[ \t>]*/.exec(prefix)![0];
+  // A heading may not be indented by four or more spaces.
+  return style.style === 'heading' ? indent.replace(/[ \t]+$/, (s) => (s.length > 3 ? '' : s)) : indent;
+}
+
+function endOfLine(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The start of the line holding the <li> of the section whose label is at `labelStart`. */
+function htmlItemBefore(text: string, question: Question, labelStart: number): { offset: number; indent: string } | undefined {
+  const floor = question.range.start.offset;
+  const li = lastMatchBefore(text, /<li\b/gi, floor, labelStart);
+  if (li < 0) return undefined;
+  const prefix = linePrefix(text, li);
+  if (!/^[ \t]*$/.test(prefix)) return undefined;
+  // No other section's label may sit between this <li> and the label.
+  if (question.sections.some((s) => s.labelRange.start.offset > li && s.labelRange.start.offset < labelStart)) return undefined;
+  return { offset: li - prefix.length, indent: prefix };
+}
+
+/** The end of the line holding the </li> that closes the last section. */
+function htmlItemAfter(text: string, question: Question, sectionEnd: number): { offset: number; indent: string } | undefined {
+  const ceiling = question.range.end.offset;
+  const close = /<\/li\s*>/gi;
+  close.lastIndex = sectionEnd;
+  const m = close.exec(text);
+  if (!m || m.index >= ceiling) return undefined;
+  const prefix = linePrefix(text, m.index);
+  if (!/^[ \t]*$/.test(prefix)) return undefined;
+  return { offset: endOfLine(text, m.index), indent: prefix };
+}
+
+function lastMatchBefore(text: string, pattern: RegExp, from: number, to: number): number {
+  let found = -1;
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) found = m.index;
+  return found;
+}
+
+/**
+ * `<!-- star-answers-disable-next-story rule -->` on its own line before the story, indented like it;
+ * or the rule added to such a comment already there.
+ */
+export function disableForStory(text: string, question: Question, rule: string, lines = new LineIndex(text)): Insertion | undefined {
+  const start = question.range.start;
+  const lineStart = lines.offsetAt(start.line, 0);
+  if (start.line > 0) {
+    const previous = lines.offsetAt(start.line - 1, 0);
+    const existing = findDirectives(text.slice(previous, lineStart)).find((d) => d.type === 'disable-next-story');
+    if (existing) {
+      if (existing.rules.length === 0 || existing.rules.includes(rule)) return undefined;
+      const close = text.lastIndexOf('-->', previous + existing.end);
+      let at = close;
+      while (at > previous && /\s/.test(text[at - 1])) at--;
+      return { offset: at, text: ` ${rule}` };
+    }
+  }
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start.offset))![0];
+  return { offset: lineStart, text: `${indent}<!-- star-answers-disable-next-story ${rule} -->${eolOf(text)}` };
+}

@@ -1,0 +1,58 @@
+import type { BankFile, Question } from '../model';
+import { parseBank } from '../parser';
+import { LineIndex } from '../text/lineIndex';
+import { Switches } from './comments';
+import { DEFAULT_CONFIG, severityOf } from './config';
+import { RULES } from './registry';
+import type { LintConfig, LintDiagnostic } from './types';
+
+export interface LintInput {
+  text: string;
+  bank: BankFile;
+  lines?: LineIndex;
+  config?: LintConfig;
+}
+
+/** Runs every rule that is on over every story of a parsed file. Files without stories get nothing. */
+export function lintBank({ text, bank, lines = new LineIndex(text), config = DEFAULT_CONFIG }: LintInput): LintDiagnostic[] {
+  if (!bank.hasStories) return [];
+  const active = RULES.map((rule) => ({ rule, severity: severityOf(rule.id, config) })).filter((r) => r.severity !== undefined);
+  if (!active.length) return [];
+  const switches = Switches.of(text);
+  const out: LintDiagnostic[] = [];
+  let previousAnchor = 0;
+  for (const question of bank.principles.flatMap((p) => p.questions)) {
+    if (!isStory(question)) continue;
+    const anchor = storyAnchor(question);
+    for (const { rule, severity } of active) {
+      try {
+        rule.check({ question, text, lines, config }, (report) => {
+          if (!switches.empty && switches.isDisabled(rule.id, report.range.start.offset, anchor, previousAnchor)) return;
+          out.push({ rule: rule.id, severity: severity!, message: report.message, range: report.range, question, ...(report.kind ? { kind: report.kind } : {}) });
+        });
+      } catch (error) {
+        // One broken rule must not take the others down.
+        console.error(`STAR Answers: rule ${rule.id} failed:`, error);
+      }
+    }
+    previousAnchor = anchor;
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+}
+
+/** Parses and lints a text, for the CLI and tests. */
+export function lintText(text: string, options: { fileName?: string; config?: LintConfig } = {}): LintDiagnostic[] {
+  const lines = new LineIndex(text);
+  const bank = parseBank(text, { fileName: options.fileName, lines });
+  return lintBank({ text, bank, lines, config: options.config });
+}
+
+/** A question with no section is a heading, not a story — unless its container can only be a story. */
+function isStory(question: Question): boolean {
+  return question.sections.length > 0 || question.container === 'details' || question.container === 'question-line';
+}
+
+/** Where a story begins for disable-next-story: its question text (a <details> opens before it). */
+export function storyAnchor(question: Question): number {
+  return question.titleRange.end.offset > question.titleRange.start.offset ? question.titleRange.start.offset : question.range.start.offset;
+}

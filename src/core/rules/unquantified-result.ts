@@ -1,0 +1,19 @@
+import { isQuantified } from '../lint/quantity';
+import { sectionsOf } from '../lint/sectionNames';
+import type { Rule } from '../lint/types';
+
+export const rule: Rule = {
+  id: 'unquantified-result',
+  description: 'The Result states a measurable outcome: a number, a percentage, a time or a comparison.',
+  defaultSeverity: 'warning',
+  check({ question }, report) {
+    // Empty results are empty-section's to report.
+    const results = sectionsOf(question, 'result').filter((s) => s.words > 0);
+    if (!results.length || results.some((s) => isQuantified(s.text))) return;
+    report({
+      message: 'Result has no measurable outcome: add a number (19%, $2M, 3x, 4 minutes) or a comparison ("twice as fast").',
+      range: results[0].range,
+      kind: 'result',
+    });
+  },
+};

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { ruleDocsUrl } from '../../core/lint/docsUrl';
+import type { LintDiagnostic, Severity } from '../../core/lint/types';
+import { registerQuickFixes } from '../quickfix';
+import { toVsRange } from '../shared/convert';
+import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
+import { LintService } from './lintService';
+
+export const DIAGNOSTIC_SOURCE = 'STAR Answers';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/**
+ * Problems for every story file of the workspace: open documents as they are typed (after the
+ * index's debounce), the rest from the background scan and the file watcher. Files without a story
+ * get none.
+ */
+export function registerDiagnostics(_context: vscode.ExtensionContext, index: StoryIndex): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('star-answers');
+  const service = new LintService();
+
+  const publish = (uri: vscode.Uri): void => {
+    const file = current(index, uri);
+    if (file === 'stale') return; // a newer parse is on its way
+    if (!file || !file.bank.hasStories) {
+      collection.delete(uri);
+      return;
+    }
+    collection.set(uri, service.lint(file).map(toVsDiagnostic));
+  };
+  const publishAll = (): void => {
+    collection.forEach((uri) => {
+      if (!index.get(uri)?.bank.hasStories) collection.delete(uri);
+    });
+    for (const file of index.storyFiles()) publish(file.uri);
+  };
+
+  const timer = setTimeout(() => {
+    // Visible documents first, without waiting for the whole bank.
+    for (const editor of vscode.window.visibleTextEditors) {
+      const document = editor.document;
+      if (document.languageId === 'markdown' && index.isIncluded(document.uri)) index.forDocument(document);
+    }
+    publishAll();
+    void index.ready().then(publishAll, () => undefined);
+  }, 0);
+
+  return vscode.Disposable.from(
+    collection,
+    service,
+    { dispose: () => clearTimeout(timer) },
+    index.onDidChange((uris) => uris.forEach(publish)),
+    service.onDidChangeConfig(publishAll),
+    registerQuickFixes(index, service),
+  );
+}
+
+/** The index's parse of a file; 'stale' when the open document has moved on since. */
+function current(index: StoryIndex, uri: vscode.Uri): IndexedFile | 'stale' | undefined {
+  const file = index.get(uri);
+  if (!file) return undefined;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open && file.version !== undefined && file.version !== open.version) return 'stale';
+  return file;
+}
+
+export function toVsDiagnostic(d: LintDiagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: d.rule, target: vscode.Uri.parse(ruleDocsUrl(d.rule)) };
+  return diagnostic;
+}

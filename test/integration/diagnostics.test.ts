@@ -1,0 +1,95 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activeExtension, canScreenshot, openFile, screenshot, waitFor, wsFile } from './support/helpers';
+
+const SOURCE = 'STAR Answers';
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+describe('diagnostics and quick fixes', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    await openFile('formats', 'incomplete.md');
+    await activeExtension();
+  });
+
+  it('formats/incomplete.md: missing Task, unquantified Result, empty Action, ownership — with docs links', async () => {
+    const uri = wsFile('formats', 'incomplete.md');
+    const found = await waitFor(() => {
+      const d = ours(uri);
+      return d.length >= 4 && d;
+    }, 'STAR diagnostics on incomplete.md');
+    const rules = found.map(ruleOf).sort();
+    assert.deepStrictEqual(
+      rules.filter((r) => ['missing-section', 'empty-section', 'unquantified-result', 'ownership'].includes(r)),
+      ['empty-section', 'missing-section', 'ownership', 'unquantified-result'],
+    );
+    const missing = found.find((d) => ruleOf(d) === 'missing-section')!;
+    assert.strictEqual(missing.range.start.line, 5);
+    assert.match(missing.message, /Missing Task/);
+    const code = missing.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /^https:\/\/.+\/docs\/rules\/missing-section\.md$/);
+    if (canScreenshot) {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await screenshot('diagnostics-problems');
+    }
+  });
+
+  it('the whole bank is linted in the background; a README without stories gets nothing', async () => {
+    const headings = wsFile('formats', 'headings.md');
+    const found = await waitFor(() => {
+      const d = ours(headings);
+      return d.length > 0 && d;
+    }, 'diagnostics on the unopened headings.md');
+    assert.deepStrictEqual(found.map(ruleOf), ['unquantified-result']);
+    assert.strictEqual(ours(wsFile('README.md')).length, 0);
+    assert.strictEqual(ours(wsFile('seed', 'Customer Obsession.md')).filter((d) => ruleOf(d) !== 'too-long' && ruleOf(d) !== 'thin-action').length, 0);
+  });
+
+  it('the quick fix inserts a Task in the <details> format, as one edit that keeps every character', async () => {
+    // A copy, so that other tests still see the original.
+    const source = wsFile('formats', 'incomplete.md');
+    const copy = wsFile('formats', 'incomplete-fix-copy.md');
+    await vscode.workspace.fs.copy(source, copy, { overwrite: true });
+    try {
+      const document = await vscode.workspace.openTextDocument(copy);
+      await vscode.window.showTextDocument(document);
+      const original = document.getText();
+      const missing = await waitFor(() => ours(copy).find((d) => ruleOf(d) === 'missing-section'), 'missing-section on the copy');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy, missing.range, vscode.CodeActionKind.QuickFix.value);
+      const add = actions.find((a) => a.title === 'Add a Task section');
+      assert.ok(add, `actions: ${actions.map((a) => a.title).join(', ')}`);
+      assert.strictEqual(add.isPreferred, true);
+      assert.ok(actions.some((a) => a.title === 'Disable missing-section for this story'));
+      assert.ok(add.edit);
+      assert.ok(await vscode.workspace.applyEdit(add.edit));
+      const text = document.getText();
+      let i = 0;
+      for (const c of text) if (i < original.length && c === original[i]) i++;
+      assert.strictEqual(i, original.length, 'every original character kept, in order');
+      assert.match(text, /<\/li>\n {4}<li>\n {8}<b>Task: <\/b><br>\n {8}- \n {4}<\/li>\n {4}<li>\n {8}<b>Action:<\/b><br>/);
+      await waitFor(() => !ours(copy).some((d) => ruleOf(d) === 'missing-section' && d.range.start.line === 5), 'missing Task to go away');
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => document.getText() === original, 'one undo to restore the text');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(copy);
+    }
+    await waitFor(() => ours(copy).length === 0, 'diagnostics of a deleted file cleared');
+  });
+
+  it('starAnswers.rules turns a rule off without a reload', async () => {
+    const uri = wsFile('formats', 'incomplete.md');
+    const config = vscode.workspace.getConfiguration('starAnswers');
+    await config.update('rules', { ownership: 'off', 'missing-section': 'error' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => !ours(uri).some((d) => ruleOf(d) === 'ownership'), 'ownership off');
+      const missing = ours(uri).find((d) => ruleOf(d) === 'missing-section');
+      assert.strictEqual(missing?.severity, vscode.DiagnosticSeverity.Error);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'ownership'), 'ownership back on');
+  });
+});
