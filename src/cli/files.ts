@@ -20,6 +20,8 @@ export interface InputFile {
   /** As the user wrote it, or joined under the folder they named. */
   path: string;
   text: string;
+  /** Found under a folder the user named, rather than named itself. */
+  fromFolder: boolean;
 }
 
 export interface InputProblem {
@@ -43,7 +45,7 @@ export async function readInputs(args: string[], cwd: string): Promise<{ files: 
     const paths = stat.isDirectory() ? (await markdownFilesUnder(absolute)).map((p) => path.join(arg, path.relative(absolute, p))) : [arg];
     for (const p of paths) {
       const read = await readText(path.resolve(cwd, p));
-      if ('text' in read) files.push({ path: p, text: read.text });
+      if ('text' in read) files.push({ path: p, text: read.text, fromFolder: stat.isDirectory() });
       else problems.push({ path: p, message: read.problem });
     }
   }

@@ -38,7 +38,11 @@ export async function runOutline(argv: string[], io: CliIo): Promise<number> {
   }
   const { files, problems } = await readInputs(targets, io.cwd);
   for (const problem of problems) io.stderr(`star-answers: ${displayPath(problem.path)}: ${problem.message}\n`);
-  const outlines = files.map((f) => outlineJson(displayPath(f.path), parseBank(f.text, { fileName: f.path })));
+  // A README found in a folder is no story bank; a file named on the command line is always shown.
+  const outlines = files
+    .map((f) => ({ file: f, bank: parseBank(f.text, { fileName: f.path }) }))
+    .filter(({ file, bank }) => bank.hasStories || !file.fromFolder)
+    .map(({ file, bank }) => outlineJson(displayPath(file.path), bank));
   if (json) io.stdout(`${JSON.stringify({ files: outlines })}\n`);
   else io.stdout(outlines.map(outlineText).join('\n'));
   return problems.length ? 2 : 0;
