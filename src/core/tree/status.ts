@@ -1,6 +1,6 @@
 import { STAR_KINDS, type Question, type SectionKind } from '../model';
 import { countWords, formatDuration, speakingSeconds } from '../text/words';
-import { isQuantified } from './quantified';
+import { isQuantified } from '../lint/quantity';
 
 export const SECTION_TITLES: Record<SectionKind, string> = {
   situation: 'Situation',

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { findCatalogPrinciple, type CatalogPrinciple } from '../../core/catalog';
+import { principleFileName, principleSkeleton } from '../../core/templates/principle';
+import type { StoryIndex } from '../shared/storyIndex';
+import { catalogSetting } from '../tree/settings';
+
+interface PrincipleChoice extends vscode.QuickPickItem {
+  principle?: CatalogPrinciple;
+}
+
+/**
+ * "STAR Answers: New Principle File": pick a principle of the catalog (or type one), write
+ * `<Title>.md` with the seed's skeleton in a workspace folder, open it. Never overwrites a file.
+ * Returns the file's uri, or undefined when cancelled.
+ */
+export async function newPrincipleFile(index: StoryIndex, preset?: CatalogPrinciple): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showErrorMessage('STAR Answers: open a folder first; principle files are written into the workspace.');
+    return undefined;
+  }
+  const principle = preset ?? (await pickPrinciple(index));
+  if (!principle) return undefined;
+  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: `Where should "${principle.title}" go?` });
+  if (!folder) return undefined;
+
+  const uri = vscode.Uri.joinPath(folder.uri, principleFileName(principle.title));
+  if (await exists(uri)) {
+    void vscode.window.showInformationMessage(`STAR Answers: ${vscode.workspace.asRelativePath(uri)} already exists; opened it instead.`);
+  } else {
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(principleSkeleton(principle.title, principle.definition)));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`STAR Answers: could not create ${vscode.workspace.asRelativePath(uri)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+  const editor = await vscode.window.showTextDocument(uri);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  index.forDocument(editor.document);
+  return uri;
+}
+
+async function pickPrinciple(index: StoryIndex): Promise<CatalogPrinciple | undefined> {
+  await index.ready();
+  const catalog = catalogSetting();
+  const filed = new Set<string>();
+  for (const file of index.all()) {
+    for (const p of file.bank.principles) {
+      const match = findCatalogPrinciple(catalog, p.title);
+      if (match) filed.add(match.title);
+    }
+  }
+  const other: PrincipleChoice = { label: '$(edit) Other principle…', detail: 'Type the title of a principle that is not in the catalog.', alwaysShow: true };
+  const items: PrincipleChoice[] = [
+    ...catalog.map((principle) => ({
+      label: principle.title,
+      description: filed.has(principle.title) ? 'has a file' : undefined,
+      detail: principle.definition || undefined,
+      principle,
+    })),
+    ...(catalog.length ? [{ label: '', kind: vscode.QuickPickItemKind.Separator } as PrincipleChoice] : []),
+    other,
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'STAR Answers: New Principle File',
+    placeHolder: 'Principle to write stories for',
+    matchOnDetail: true,
+  });
+  if (!picked) return undefined;
+  if (picked.principle) return picked.principle;
+  const title = await vscode.window.showInputBox({
+    title: 'STAR Answers: New Principle File',
+    prompt: 'Title of the principle',
+    placeHolder: 'e.g. Customer Obsession',
+    validateInput: (value) => (value.trim() ? undefined : 'Type a title.'),
+  });
+  return title?.trim() ? { title: title.trim(), definition: '' } : undefined;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

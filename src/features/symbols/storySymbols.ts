@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { Range } from '../../core/model';
+import { SECTION_TITLES, lengthLabel, storyStatus } from '../../core/tree/status';
+import { toVsRange } from '../shared/convert';
+import type { StoryIndex } from '../shared/storyIndex';
+import { wordsPerMinute } from '../tree/settings';
+
+/** Outline and breadcrumbs: principle → question → sections, for every story format (including `<details>`). */
+export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly index: StoryIndex) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const file = this.index.forDocument(document);
+    if (!file.bank.hasStories) return [];
+    const wpm = wordsPerMinute();
+    return file.bank.principles.map((principle) => {
+      const p = symbol(principle.title || 'Untitled principle', `${principle.questions.length} ${principle.questions.length === 1 ? 'story' : 'stories'}`, vscode.SymbolKind.Namespace, principle.range, principle.titleRange);
+      p.children = principle.questions.map((question) => {
+        const status = storyStatus(question, wpm);
+        const q = symbol(question.title || 'Untitled story', `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`, vscode.SymbolKind.Event, question.range, question.titleRange);
+        q.children = question.sections.map((section) =>
+          symbol(SECTION_TITLES[section.kind], section.label !== SECTION_TITLES[section.kind] ? section.label : '', vscode.SymbolKind.Field, section.range, section.labelRange),
+        );
+        return q;
+      });
+      return p;
+    });
+  }
+}
+
+function symbol(name: string, detail: string, kind: vscode.SymbolKind, range: Range, selection: Range): vscode.DocumentSymbol {
+  const full = toVsRange(range);
+  let select = toVsRange(selection);
+  if (!full.contains(select)) select = new vscode.Range(full.start, full.start);
+  return new vscode.DocumentSymbol(name.replace(/\s+/g, ' ').trim() || '(untitled)', detail, kind, full, select);
+}
+
+export function registerStorySymbols(index: StoryIndex): vscode.Disposable {
+  return vscode.languages.registerDocumentSymbolProvider({ language: 'markdown' }, new StorySymbolProvider(index), { label: 'STAR stories' });
+}

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { StoryTree, type TreeNode } from '../../core/tree/model';
+import type { TreeSortOrder } from '../../core/tree/sort';
+import { toVsRange } from '../shared/convert';
+import type { StoryIndex } from '../shared/storyIndex';
+import { affectsStoryBank, catalogSetting, wordsPerMinute } from './settings';
+
+export const VIEW_ID = 'starAnswers.storyBank';
+export const OPEN_COMMAND = 'starAnswers.tree.open';
+const SORT_KEY = 'starAnswers.tree.sortOrder';
+export const SORT_CONTEXT = 'starAnswers.tree.sortAlphabetical';
+
+/**
+ * The Story Bank: principles → questions → sections of every story file, read from the shared
+ * StoryIndex. The model is pure (src/core/tree) and rebuilt when the index changes.
+ */
+export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private current: StoryTree | undefined;
+  private uris = new Map<string, vscode.Uri>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sortOrder: TreeSortOrder;
+  private readonly modelEmitter = new vscode.EventEmitter<StoryTree>();
+  /** Fires after the model was rebuilt. */
+  readonly onDidChangeModel = this.modelEmitter.event;
+
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly state: vscode.Memento,
+  ) {
+    this.sortOrder = state.get<TreeSortOrder>(SORT_KEY, 'file') === 'alphabetical' ? 'alphabetical' : 'file';
+    void vscode.commands.executeCommand('setContext', SORT_CONTEXT, this.sortOrder === 'alphabetical');
+    this.disposables.push(
+      this.modelEmitter,
+      index.onDidChange(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => affectsStoryBank(e) && this.refresh()),
+    );
+  }
+
+  get sort(): TreeSortOrder {
+    return this.sortOrder;
+  }
+
+  async setSort(order: TreeSortOrder): Promise<void> {
+    this.sortOrder = order;
+    await this.state.update(SORT_KEY, order);
+    await vscode.commands.executeCommand('setContext', SORT_CONTEXT, order === 'alphabetical');
+    this.refresh();
+  }
+
+  /** The model of the tree, after the workspace scan. */
+  async model(): Promise<StoryTree> {
+    await this.index.ready();
+    return (this.current ??= this.build());
+  }
+
+  /** The model as last built, without waiting. */
+  get snapshot(): StoryTree | undefined {
+    return this.current;
+  }
+
+  uriOf(key: string): vscode.Uri {
+    return this.uris.get(key) ?? vscode.Uri.parse(key);
+  }
+
+  refresh(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.current = undefined;
+    this.changeEmitter.fire(undefined);
+  }
+
+  private scheduleRefresh(): void {
+    // The scan reports file by file: fold a burst of changes into one redraw.
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.refresh(), 50);
+  }
+
+  private build(): StoryTree {
+    const files = this.index.all();
+    this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
+    const tree = new StoryTree(
+      files.map((f) => ({ uri: f.uri.toString(), path: vscode.workspace.asRelativePath(f.uri, true), bank: f.bank })),
+      { catalog: catalogSetting(), sort: this.sortOrder, wordsPerMinute: wordsPerMinute() },
+    );
+    void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty);
+    queueMicrotask(() => this.modelEmitter.fire(tree));
+    return tree;
+  }
+
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (element) return element.children;
+    const model = await this.model();
+    return model.roots;
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    return element.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, state);
+    item.id = node.id;
+    item.description = node.description;
+    const tooltip = new vscode.MarkdownString(node.tooltip, true);
+    tooltip.isTrusted = false;
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
+    item.contextValue = node.contextValue;
+    item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
+    if (node.target) {
+      const uri = this.uriOf(node.target.uri);
+      item.command = {
+        command: OPEN_COMMAND,
+        title: 'Open',
+        arguments: [uri, toVsRange(node.target.selection), toVsRange(node.target.range)],
+      };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}

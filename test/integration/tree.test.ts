@@ -1,0 +1,186 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activeExtension, canScreenshot, openFile, screenshot, waitFor, wsFile } from './support/helpers';
+
+// The shapes the extension exports (kept loose: tests only read them).
+interface Node {
+  id: string;
+  kind: string;
+  label: string;
+  description: string;
+  uri?: string;
+  children: Node[];
+  parent?: Node;
+  status?: { summary: string; level: string };
+}
+interface Tree {
+  getChildren(element?: Node): Promise<Node[]>;
+  getTreeItem(element: Node): vscode.TreeItem;
+  getParent(element: Node): Node | undefined;
+}
+
+const EXPECTED: Record<string, Record<string, string>> = {
+  'Customer Obsession': {
+    'Describe a situation where you had to deal with a difficult customer.': 'complete',
+    'Describe a situation where you negotiated a win-win.': 'complete',
+  },
+  Ownership: {
+    'Tell me about a time you took on something outside your area of responsibility.': 'complete',
+    'Describe a decision you made for the long term that cost you in the short term.': 'complete',
+  },
+  'Dive Deep': {
+    'Tell me about a time you found the root cause of a hard problem': 'complete',
+    'Give an example of when you used data to change a decision': 'no metric',
+  },
+  'Bias for Action': {
+    'Tell me about a time you made a decision without all the information.': 'complete',
+    'Describe a time you took a calculated risk.': 'complete',
+  },
+  'Learn and Be Curious': {
+    'Story 1 — Learning a new stack under a deadline': 'complete',
+    'Story 2 — What I learned from a failed experiment': 'no Task · no metric',
+  },
+  'Deliver Results': {
+    'Tell me about a time you delivered a project under a tight deadline.': 'no Task · no metric',
+    'Describe a goal you did not reach.': 'empty Action',
+    'Tell me about a time you had to push through a setback.': 'complete',
+  },
+};
+const FIXTURES = ['seed/Customer Obsession.md', 'formats/bold-labels.md', 'formats/headings.md', 'formats/incomplete.md', 'formats/list-labels.md', 'formats/starl-and-synonyms.md'];
+
+function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+}
+
+describe('Story Bank tree', function () {
+  let tree: Tree;
+  let fixtureUris: Set<string>;
+
+  before(async () => {
+    await openFile('seed', 'Customer Obsession.md');
+    const ext = await activeExtension();
+    const api = ext.exports as { storyBankTree?: Tree } | undefined;
+    assert.ok(api?.storyBankTree, 'the extension exports storyBankTree');
+    tree = api.storyBankTree;
+    fixtureUris = new Set(FIXTURES.map((f) => wsFile(...f.split('/')).toString()));
+    // The workspace scan runs in the background: wait until every example file is in the tree.
+    await waitFor(
+      async () => (await tree.getChildren()).filter((n) => n.kind === 'principle' && fixtureUris.has(n.uri!)).length === 6,
+      'the 6 example principles in the Story Bank',
+      20000,
+    );
+  });
+
+  it('lists 6 principles and 13 questions with the statuses the examples imply', async () => {
+    const roots = await tree.getChildren();
+    const principles = roots.filter((n) => n.kind === 'principle' && fixtureUris.has(n.uri!));
+    assert.deepStrictEqual(principles.map((p) => p.label).sort(), Object.keys(EXPECTED).sort());
+    let questions = 0;
+    for (const p of principles) {
+      const children = await tree.getChildren(p);
+      questions += children.length;
+      const statuses = Object.fromEntries(children.map((q) => [q.label, q.status!.summary]));
+      assert.deepStrictEqual(statuses, EXPECTED[p.label], p.label);
+      assert.match(tree.getTreeItem(p).description as string, new RegExp(`^${children.length} stories`));
+      for (const q of children) {
+        assert.strictEqual(tree.getParent(q), p);
+        const item = tree.getTreeItem(q);
+        assert.match(item.description as string, /^\d+ words · \d+:\d\d/);
+        const icon = item.iconPath as vscode.ThemeIcon;
+        assert.ok(icon instanceof vscode.ThemeIcon);
+        const color = q.status!.summary === 'complete' ? 'testing.iconPassed' : q.status!.summary === 'no metric' ? 'list.warningForeground' : 'list.errorForeground';
+        assert.strictEqual(icon.color?.id, color, q.label);
+        assert.ok(item.tooltip instanceof vscode.MarkdownString);
+        assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      }
+    }
+    assert.strictEqual(questions, 13);
+    const uncovered = roots.find((n) => n.kind === 'uncovered');
+    assert.ok(uncovered, 'a "Not covered yet" node');
+    assert.ok(uncovered.children.some((c) => c.label === 'Invent and Simplify'));
+  });
+
+  it('moves the cursor to a question when its item is clicked', async () => {
+    const roots = await tree.getChildren();
+    const dive = roots.find((n) => n.kind === 'principle' && n.label === 'Dive Deep')!;
+    const question = (await tree.getChildren(dive))[1];
+    const item = tree.getTreeItem(question);
+    assert.ok(item.command, 'the item has a command');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.toString() === wsFile('formats', 'headings.md').toString() && vscode.window.activeTextEditor,
+      'headings.md in the active editor',
+    );
+    const line = editor.document.lineAt(editor.selection.active.line).text;
+    assert.match(line, /Give an example of when you used data to change a decision/);
+    assert.strictEqual(editor.document.getText(editor.selection), 'Give an example of when you used data to change a decision');
+  });
+
+  it('reveals the story under the cursor in the tree', async () => {
+    const editor = await openFile('formats', 'incomplete.md');
+    const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.includes('I led the cost review'));
+    editor.selection = new vscode.Selection(line, 4, line, 4);
+    const node = (await vscode.commands.executeCommand('starAnswers.revealInTree')) as Node | undefined;
+    assert.ok(node, 'a node was revealed');
+    assert.strictEqual(node.label, 'Describe a goal you did not reach.');
+    assert.strictEqual(tree.getParent(node)?.label, 'Deliver Results');
+  });
+
+  it('outlines the seed: principle, its two questions and their sections', async () => {
+    const uri = wsFile('seed', 'Customer Obsession.md');
+    await vscode.workspace.openTextDocument(uri);
+    const symbols = await waitFor(async () => {
+      const found = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+      const all = flatten(found.filter((s) => 'children' in s));
+      return all.some((s) => s.name === 'Describe a situation where you negotiated a win-win.') && all;
+    }, 'story symbols of the seed');
+    const questions = symbols.filter((s) => s.kind === vscode.SymbolKind.Event).map((s) => s.name);
+    assert.deepStrictEqual(questions, ['Describe a situation where you had to deal with a difficult customer.', 'Describe a situation where you negotiated a win-win.']);
+    const first = symbols.find((s) => s.name === questions[0])!;
+    assert.deepStrictEqual(first.children.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
+    assert.strictEqual(first.range.start.line, 5);
+  });
+
+  it('adds a story in the file\'s style as one undoable edit, and the tree follows', async () => {
+    const uri = (await vscode.commands.executeCommand('starAnswers.newPrincipleFile', 'Think Big')) as vscode.Uri | undefined;
+    assert.ok(uri, 'a principle file was created');
+    try {
+      const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor, 'the new file open');
+      const original = editor.document.getText();
+      assert.match(original, /^# Think Big\n## 1\. Definition\nThinking small/);
+      // Not overwritten when asked again.
+      await vscode.commands.executeCommand('starAnswers.newPrincipleFile', 'Think Big');
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), original);
+
+      assert.strictEqual(await vscode.commands.executeCommand('starAnswers.addStory'), true);
+      const text = editor.document.getText();
+      assert.ok(text.startsWith(original.trimEnd()), 'the file\'s text is kept');
+      assert.match(text, /<details>\n<summary><b>Tell me about a time when…<\/b><\/summary>\n<ul>/);
+      assert.strictEqual(editor.document.getText(editor.selection), 'Tell me about a time when…', 'the question is selected');
+      await waitFor(async () => (await tree.getChildren()).some((n) => n.kind === 'principle' && n.label === 'Think Big'), 'Think Big in the tree', 10000);
+
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => editor.document.getText() === original, 'the undo to restore the file');
+    } finally {
+      await vscode.window.showTextDocument(uri);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(async () => !(await tree.getChildren()).some((n) => n.kind === 'principle' && n.label === 'Think Big'), 'Think Big to leave the tree', 10000);
+  });
+
+  it('shows the tree in the sidebar (screenshot)', async function () {
+    if (!canScreenshot) this.skip();
+    const editor = await openFile('seed', 'Customer Obsession.md');
+    await vscode.commands.executeCommand('starAnswers.storyBank.focus');
+    const roots = await tree.getChildren();
+    assert.ok(roots.length >= 6);
+    // Cursor in the seed's second story: the status bar shows it, the tree selects it.
+    const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.includes('negotiated a win-win'));
+    editor.selection = new vscode.Selection(line + 4, 10, line + 4, 10);
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('starAnswers.revealInTree');
+    await vscode.window.showTextDocument(editor.document);
+    await screenshot('tree');
+  });
+});
