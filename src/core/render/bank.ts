@@ -1,0 +1,158 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { BankFile, Principle, Question, Section } from '../model';
+import { markdownToHast } from '../parser/markdown';
+import { KIND_NAMES, storyBadges, type Badge } from './badges';
+import { el } from './hast';
+import { highlightMetrics } from './highlight';
+import { sanitizeNodes } from './sanitize';
+import { sliceHast } from './slice';
+
+export interface RenderOptions {
+  /** Speaking pace for the time badge. */
+  wordsPerMinute?: number;
+}
+
+export interface RenderedStory {
+  id: string;
+  title: string;
+  /** 0-based lines of the story in the document. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface RenderedBank {
+  /** Sanitized HTML for the preview's content element. */
+  html: string;
+  stories: RenderedStory[];
+}
+
+const BOM = '\uFEFF';
+
+/** Document offsets → the parsed tree's offsets (the tree is built without the BOM). */
+class Source {
+  private readonly tree: Root;
+  private readonly base: number;
+  private readonly body: string;
+
+  constructor(
+    private readonly text: string,
+    /** Plain text only: the fallback when the markup is nested too deeply to walk. */
+    private readonly plain = false,
+  ) {
+    this.base = text.startsWith(BOM) ? 1 : 0;
+    this.body = text.slice(this.base);
+    this.tree = plain ? { type: 'root', children: [] } : markdownToHast(this.body).tree;
+  }
+
+  /** The sanitized content of a range of the document, or its plain text. */
+  content(start: number, end: number, fallbackText: string): ElementContent[] {
+    if (!this.plain) {
+      try {
+        return sanitizeNodes(sliceHast(this.tree, this.body, start - this.base, end - this.base));
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error; // too deep for the tree walkers
+      }
+    }
+    return plainParagraphs(fallbackText || this.text.slice(start, end));
+  }
+}
+
+function plainParagraphs(text: string): ElementContent[] {
+  return text
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => el('p', {}, [line]));
+}
+
+/**
+ * The story bank as the preview shows it: each principle with its definition, then each question as a
+ * native <details> with its sections as labelled blocks, their markdown and HTML kept (sanitized), the
+ * Result's numbers highlighted, and a badge row per story. Pure: the CLI can write the same HTML.
+ */
+export function renderBank(text: string, bank: BankFile, options: RenderOptions = {}): RenderedBank {
+  try {
+    return renderWith(new Source(text), bank, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // Markup nested thousands deep: show the stories as plain text rather than nothing.
+    return renderWith(new Source(text, true), { ...bank, problems: [...(bank.problems ?? []), 'The markup is nested too deeply to show; the stories are shown as plain text.'] }, options);
+  }
+}
+
+function renderWith(source: Source, bank: BankFile, options: RenderOptions): RenderedBank {
+  const wpm = options.wordsPerMinute;
+  const wordsPerMinute = Math.max(1, typeof wpm === 'number' && Number.isFinite(wpm) ? wpm : 150);
+  const stories: RenderedStory[] = [];
+  const children: ElementContent[] = [];
+  for (const problem of bank.problems ?? []) children.push(el('p', { className: ['problem'], role: 'alert' }, [problem]));
+  bank.principles.forEach((principle, p) => {
+    children.push(renderPrinciple(source, principle, p, wordsPerMinute, stories));
+  });
+  if (!bank.hasStories) {
+    children.push(
+      el('p', { className: ['empty'] }, [
+        'No stories in this file yet. Write a question, then its Situation, Task, Action and Result (for example as ',
+        el('code', {}, ['**Situation:**']),
+        ' lines or a ',
+        el('code', {}, ['<details>']),
+        ' block).',
+      ]),
+    );
+  }
+  return { html: toHtml({ type: 'root', children }), stories };
+}
+
+function renderPrinciple(source: Source, principle: Principle, p: number, wpm: number, stories: RenderedStory[]): Element {
+  const definition = principle.definitionRange ? source.content(principle.definitionRange.start.offset, principle.definitionRange.end.offset, principle.definition ?? '') : [];
+  return el('section', { className: ['principle'], dataLine: principle.titleRange.start.line }, [
+    el('h1', { className: ['principle-title'] }, [principle.title]),
+    definition.length > 0 && el('div', { className: ['definition'] }, definition),
+    ...principle.questions.map((question, q) => {
+      const id = `s-${p}-${q}`;
+      stories.push({ id, title: question.title, startLine: question.range.start.line, endLine: question.range.end.line });
+      return renderStory(source, question, id, wpm);
+    }),
+  ]);
+}
+
+function renderStory(source: Source, question: Question, id: string, wpm: number): Element {
+  return el('details', { className: ['story'], id, dataStory: id, dataLine: question.range.start.line }, [
+    el('summary', {}, [el('span', { className: ['question'] }, [question.title || 'Untitled story']), badgeRow(storyBadges(question, wpm))]),
+    el('div', { className: ['story-body'] }, [
+      ...question.sections.map((section) => renderSection(source, section, id)),
+      question.sections.length === 0 && el('p', { className: ['empty'] }, ['No Situation, Task, Action or Result yet.']),
+      el('div', { className: ['story-actions'] }, [
+        el('button', { type: 'button', className: ['goto'], dataLine: question.titleRange.start.line, title: 'Show this story in the editor' }, ['Go to source']),
+      ]),
+    ]),
+  ]);
+}
+
+function renderSection(source: Source, section: Section, storyId: string): Element {
+  const name = KIND_NAMES[section.kind];
+  let body = source.content(contentStart(section), section.range.end.offset, section.text);
+  if (section.kind === 'result') body = highlightMetrics(body);
+  const key = `${storyId}/${section.kind}`;
+  return el('section', { className: ['star', `star-${section.kind}`], dataSection: key, dataLine: section.range.start.line }, [
+    el('h2', { className: ['star-label'], title: section.label === name ? undefined : `Written as "${section.label}"` }, [
+      name,
+      el('button', { type: 'button', className: ['reveal'], dataReveal: key, title: `Show the ${name}` }, ['Show']),
+    ]),
+    el('div', { className: ['star-body'] }, body.length ? body : [el('p', { className: ['empty'] }, [`(empty ${name})`])]),
+  ]);
+}
+
+function contentStart(section: Section): number {
+  return section.labelRange.end.offset;
+}
+
+function badgeRow(badges: Badge[]): Element {
+  return el(
+    'span',
+    { className: ['badges'] },
+    badges.map((b) => el('span', { className: ['badge', `badge-${b.tone}`], title: b.title }, [b.text])),
+  );
+}
+

@@ -1,0 +1,5 @@
+export { renderBank, type RenderOptions, type RenderedBank, type RenderedStory } from './bank';
+export { storyBadges, type Badge } from './badges';
+export { metricRanges } from './metrics';
+export { sanitizeNodes, PREVIEW_SCHEMA } from './sanitize';
+export * from './messages';

@@ -1,0 +1,237 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BankFile } from '../../core/model';
+import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../core/render/messages';
+import { renderBank, type RenderedStory } from '../../core/render/bank';
+import type { StoryIndex } from '../shared/storyIndex';
+import { wordsPerMinute } from '../tree/settings';
+import { shellHtml } from './html';
+
+export interface RenderEvent {
+  panel: PreviewPanel;
+  resource: vscode.Uri;
+  /** The document version rendered (0 for a file read from disk). */
+  version: number;
+  stories: readonly RenderedStory[];
+  html: string;
+}
+
+/**
+ * One preview webview: which document it shows, whether it is locked to it, what it last rendered,
+ * and the checked messages of its script.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  private rendered: { resource: string; version: number; stories: readonly RenderedStory[]; html: string } | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private focused: string | undefined;
+  private disposed = false;
+  /** The version the webview says it has on screen. */
+  shownVersion = -1;
+  /** The story the webview last brought into view for the cursor. */
+  shownStory: string | undefined;
+
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly mediaRoot: vscode.Uri,
+    private readonly index: StoryIndex,
+    private resourceUri: vscode.Uri,
+    private lockedFlag: boolean,
+    private readonly onRender: (event: RenderEvent) => void,
+    private readonly onShown: (panel: PreviewPanel, version: number) => void,
+  ) {
+    panel.webview.options = webviewOptions(mediaRoot);
+    panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'star-activity.svg');
+    this.disposables.push(
+      this.disposeEmitter,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+    );
+    this.updateTitle();
+    void this.render(true);
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  get locked(): boolean {
+    return this.lockedFlag;
+  }
+
+  get stories(): readonly RenderedStory[] {
+    return this.rendered?.stories ?? [];
+  }
+
+  get renderedVersion(): number | undefined {
+    return this.rendered?.version;
+  }
+
+  get html(): string {
+    return this.rendered?.html ?? '';
+  }
+
+  setLocked(locked: boolean): void {
+    this.lockedFlag = locked;
+    this.updateTitle();
+    void this.post();
+  }
+
+  /** Follow another document (an unlocked preview follows the active editor). */
+  show(resource: vscode.Uri): void {
+    if (resource.toString() === this.resourceUri.toString()) return;
+    this.resourceUri = resource;
+    this.focused = undefined;
+    this.updateTitle();
+    void this.render(false);
+  }
+
+  /** Re-render after the document changed, once typing pauses. */
+  schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.render(false), delay);
+  }
+
+  /** Re-render now. `reload` sets the whole page (first show, or after a reload). */
+  async render(reload: boolean): Promise<void> {
+    clearTimeout(this.timer);
+    const file = await this.read();
+    if (this.disposed || !file) return;
+    if (!reload && this.rendered && this.rendered.version === file.version && this.rendered.resource === this.resourceUri.toString()) return;
+    let output;
+    try {
+      output = renderBank(file.text, file.bank, { wordsPerMinute: wordsPerMinute() });
+    } catch (error) {
+      console.error('STAR Answers: could not render the preview:', error);
+      output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };
+    }
+    this.rendered = { resource: this.resourceUri.toString(), version: file.version, stories: output.stories, html: output.html };
+    if (reload) {
+      this.focused = undefined;
+      this.panel.webview.html = shellHtml(this.panel.webview, this.mediaRoot, {
+        body: output.html,
+        resource: this.resourceUri.toString(),
+        locked: this.lockedFlag,
+        version: file.version,
+        title: this.panel.title,
+      });
+    } else {
+      await this.post();
+    }
+    this.onRender({ panel: this, resource: this.resourceUri, version: file.version, stories: output.stories, html: output.html });
+    const editor = vscode.window.activeTextEditor;
+    if (editor && editor.document.uri.toString() === this.resourceUri.toString()) this.focusLine(editor.selection.active.line);
+  }
+
+  /** Marks the story holding a line, as the editor's cursor moves. */
+  focusLine(line: number): void {
+    const story = this.stories.find((s) => s.startLine <= line && line <= s.endLine);
+    if (!story || story.id === this.focused) return;
+    this.focused = story.id;
+    void this.send({ type: 'focusStory', id: story.id });
+  }
+
+  /** What the serializer keeps (the webview keeps the rest itself). */
+  state(): Pick<PreviewState, 'resource' | 'locked'> {
+    return { resource: this.resourceUri.toString(), locked: this.lockedFlag };
+  }
+
+  private async post(): Promise<void> {
+    if (!this.rendered) return;
+    await this.send({ type: 'update', html: this.rendered.html, version: this.rendered.version, resource: this.resourceUri.toString(), locked: this.lockedFlag });
+  }
+
+  private async send(message: HostMessage): Promise<void> {
+    if (this.disposed) return;
+    try {
+      await this.panel.webview.postMessage(message);
+    } catch {
+      // The panel went away meanwhile.
+    }
+  }
+
+  private async read(): Promise<{ text: string; bank: BankFile; version: number } | undefined> {
+    try {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.resourceUri.toString()) ?? (await vscode.workspace.openTextDocument(this.resourceUri));
+      const file = this.index.forDocument(document);
+      return { text: file.text, bank: file.bank, version: document.version };
+    } catch (error) {
+      if (this.disposed) return undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      this.rendered = undefined;
+      this.panel.webview.html = shellHtml(this.panel.webview, this.mediaRoot, {
+        body: `<p class="problem">Cannot read ${escape(this.resourceUri.toString(true))}: ${escape(message)}</p>`,
+        resource: this.resourceUri.toString(),
+        locked: this.lockedFlag,
+        version: 0,
+        title: this.panel.title,
+      });
+      return undefined;
+    }
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      console.warn('STAR Answers: ignored a malformed message from the preview');
+      return;
+    }
+    switch (message.type) {
+      case 'ready': {
+        // A fresh page (first load, reload, shown again): send the content and the story in focus.
+        void this.post();
+        this.focused = undefined;
+        const editor = vscode.window.activeTextEditor;
+        if (editor && editor.document.uri.toString() === this.resourceUri.toString()) this.focusLine(editor.selection.active.line);
+        return;
+      }
+      case 'rendered':
+        this.shownVersion = message.version;
+        this.onShown(this, message.version);
+        return;
+      case 'reveal':
+        void this.revealLine(message.line);
+        return;
+      case 'focused':
+        this.shownStory = message.id;
+        return;
+    }
+  }
+
+  /** "Go to source": opens the document beside the preview at the line, if the line exists. */
+  private async revealLine(line: number): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.resourceUri.toString()) ?? (await vscode.workspace.openTextDocument(this.resourceUri));
+    if (line >= document.lineCount) return; // stale or forged: the document is shorter now
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const position = new vscode.Position(line, document.lineAt(line).firstNonWhitespaceCharacterIndex);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(position, position), preserveFocus: false });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private updateTitle(): void {
+    const name = path.posix.basename(this.resourceUri.path) || this.resourceUri.toString(true);
+    this.panel.title = this.lockedFlag ? `[Locked] STAR Preview ${name}` : `STAR Preview ${name}`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.disposeEmitter.fire();
+    this.panel.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+export function webviewOptions(mediaRoot: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [mediaRoot], enableFindWidget: true };
+}
+
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

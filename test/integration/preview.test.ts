@@ -1,0 +1,115 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activeExtension, canScreenshot, openFile, screenshot, waitFor, wsFile } from './support/helpers';
+
+/** What the hidden `starAnswers._previewState` command reports for each open preview. */
+interface PreviewInfo {
+  viewType: string;
+  resource: string;
+  locked: boolean;
+  renderedVersion?: number;
+  shownVersion: number;
+  shownStory?: string;
+  title: string;
+  stories: { id: string; title: string; startLine: number; endLine: number }[];
+  html: string;
+}
+
+const VIEW_TYPE = 'starAnswers.preview';
+
+async function previews(): Promise<PreviewInfo[]> {
+  return (await vscode.commands.executeCommand<PreviewInfo[]>('starAnswers._previewState')) ?? [];
+}
+
+function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
+}
+
+/** Waits until the webview itself reports the document's version on screen. */
+function shown(document: vscode.TextDocument, what: string): Promise<PreviewInfo> {
+  return waitFor(async () => (await previews()).find((p) => p.resource === document.uri.toString() && p.shownVersion === document.version), what, 20000);
+}
+
+describe('preview', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    await openFile('seed', 'Customer Obsession.md');
+    await activeExtension();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens a webview panel beside the seed, rendered by the webview itself', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openFile('seed', 'Customer Obsession.md');
+    // Cursor in the first story: the preview opens it and brings it into view.
+    editor.selection = new vscode.Selection(12, 4, 12, 4);
+    await vscode.commands.executeCommand('starAnswers.openPreviewToSide');
+    const tab = await waitFor(() => previewTabs()[0], 'a webview tab with our viewType');
+    assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn, 'the preview is beside the editor');
+    const info = await shown(editor.document, 'the webview to show the seed');
+    assert.strictEqual(info.stories.length, 2);
+    assert.strictEqual((info.html.match(/<details class="story"/g) ?? []).length, 2);
+    assert.strictEqual((info.html.match(/class="star-label"/g) ?? []).length, 8);
+    assert.match(info.html, /<mark class="metric">19%<\/mark>/);
+    assert.match(info.title, /^STAR Preview Customer Obsession\.md$/);
+    await waitFor(async () => (await previews())[0]?.shownStory === 's-0-0', 'the story under the cursor to be brought into view');
+    if (canScreenshot) assert.ok(await screenshot('preview'));
+  });
+
+  it('updates while typing, and follows the cursor', async () => {
+    const uri = wsFile('preview-live.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Ownership\n\n**Question:** First?\n\n**Situation:** One.\n**Task:** Two.\n**Action:** Three.\n**Result:** 4 wins.\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      // The unlocked preview follows the active markdown editor.
+      await shown(document, 'the preview to follow the new file');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(document.lineCount, 0), '\n**Question:** Second?\n\n**Situation:** Later.\n**Task:** More.\n**Action:** I did it.\n**Result:** Saved 42%.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const info = await shown(document, 'the preview to show the edit');
+      assert.deepStrictEqual(info.stories.map((s) => s.title), ['First?', 'Second?']);
+      assert.match(info.html, /<mark class="metric">42%<\/mark>/);
+      editor.selection = new vscode.Selection(13, 0, 13, 0);
+      await waitFor(async () => (await previews())[0]?.shownStory === 's-0-1', 'the second story to be brought into view');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('locks to its file, and follows the editor again when unlocked', async () => {
+    const seed = await openFile('seed', 'Customer Obsession.md');
+    await shown(seed.document, 'the preview of the seed');
+    await vscode.commands.executeCommand('starAnswers.togglePreviewLock');
+    let [info] = await previews();
+    assert.strictEqual(info.locked, true);
+    assert.match(info.title, /^\[Locked\] /);
+    const other = await openFile('formats', 'headings.md');
+    // A locked preview stays on its file.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    [info] = await previews();
+    assert.strictEqual(info.resource, seed.document.uri.toString());
+    await vscode.commands.executeCommand('starAnswers.togglePreviewLock');
+    info = await shown(other.document, 'the unlocked preview to follow headings.md');
+    assert.strictEqual(info.locked, false);
+    assert.strictEqual(previewTabs().length, 1, 'still one preview');
+  });
+
+  it('contributes commands, title button and keybindings that do not clash with the markdown preview', () => {
+    const pkg = vscode.extensions.getExtension('star-answers.star-answers')!.packageJSON;
+    const keys = (pkg.contributes.keybindings as { command: string; key: string; mac?: string }[]).filter((k) => k.command.startsWith('starAnswers.openPreview'));
+    assert.strictEqual(keys.length, 2);
+    const builtIn = ['ctrl+shift+v', 'ctrl+k v', 'ctrl+k ctrl+alt+s'];
+    for (const k of keys) assert.ok(!builtIn.includes(k.key), `${k.key} clashes`);
+    const md = vscode.extensions.getExtension('vscode.markdown-language-features');
+    const mdKeys = ((md?.packageJSON.contributes?.keybindings ?? []) as { key: string }[]).map((k) => k.key);
+    for (const k of keys) assert.ok(!mdKeys.includes(k.key), `${k.key} is the markdown preview's`);
+    const title = (pkg.contributes.menus['editor/title'] as { command: string; when: string }[]).find((m) => m.command === 'starAnswers.openPreviewToSide');
+    assert.ok(title && /resourceLangId == markdown/.test(title.when));
+  });
+});
