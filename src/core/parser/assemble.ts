@@ -46,6 +46,8 @@ export class Assembler {
   private pending: PendingHeading | undefined;
   private definition: { start?: number; end?: number } | undefined;
   private sawContentSincePrinciple = false;
+  /** Containers read as content of the open story, whose end events are to be ignored. */
+  private readonly contentContainers = new Set<number>();
 
   constructor(
     private readonly text: string,
@@ -106,6 +108,10 @@ export class Assembler {
         return;
       case 'question': {
         this.sawContentSincePrinciple = true;
+        if (event.hasSections === false && event.containerId !== undefined && (this.story?.sections.length || this.story?.open)) {
+          this.contentContainers.add(event.containerId); // a collapsible note inside a section
+          return;
+        }
         this.closeStory(event.start);
         const heading = event.container === 'question-line' ? this.pending : undefined;
         this.pending = undefined;
@@ -138,6 +144,7 @@ export class Assembler {
         return;
       }
       case 'end':
+        if (this.contentContainers.delete(event.containerId)) return;
         if (this.story && this.story.containerId === event.containerId) this.closeStory(event.offset, event.offset);
         else if (this.story && this.story.containerId === undefined) this.closeStory(event.offset);
         return;

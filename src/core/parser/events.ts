@@ -18,6 +18,8 @@ export type StructureEvent =
       titleEnd: number;
       /** Set when the container has an end event: the story ends with it. */
       containerId?: number;
+      /** False for a <details> with no section label inside: inside a story it is only content. */
+      hasSections?: boolean;
     }
   | { type: 'label'; kind: SectionKind; label: string; style: LabelStyle; headingLevel?: number; start: number; end: number; contentStart: number }
   | { type: 'end'; containerId: number; offset: number };
@@ -155,8 +157,12 @@ class Walker {
     }
     const [titleStart, titleEnd] = this.innerRange(summary) ?? [start, start];
     const containerId = this.nextContainerId++;
-    this.events.push({ type: 'question', container: 'details', start, title: toText(summary).trim(), titleStart, titleEnd, containerId });
+    const question: StructureEvent = { type: 'question', container: 'details', start, title: toText(summary).trim(), titleStart, titleEnd, containerId };
+    this.events.push(question);
+    this.inlineText(summary); // the summary's words count when the <details> is content of a story
+    const before = this.events.length;
     this.children(node.children.filter((c) => c !== summary), 'none');
+    question.hasSections = this.events.slice(before).some((e) => e.type === 'label');
     this.events.push({ type: 'end', containerId, offset: end });
   }
 

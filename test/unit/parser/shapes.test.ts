@@ -103,4 +103,12 @@ describe('parser: more shapes', () => {
       ['result', '5%'],
     ]);
   });
+
+  it('a <details> without labels inside a story is part of the story, not a new one', () => {
+    const bank = parseBank('# P\n\n<details>\n<summary><b>Q1?</b></summary>\n<ul>\n<li><b>Action:</b><br>a1\n<details><summary>More</summary>hidden</details>\n</li>\n<li><b>Result:</b><br>5%</li>\n</ul>\n</details>\n\n## Q2\n\n**Situation:** s2\n\n<details><summary>Notes</summary>\n\nextra\n\n</details>\n\n**Result:** r2\n');
+    assert.deepEqual(questions(bank).map((q) => [q.title, q.sections.map((s) => s.text)]), [
+      ['Q1?', ['a1\nMore\nhidden', '5%']],
+      ['Q2', ['s2\nNotes\nextra', 'r2']],
+    ]);
+  });
 });
