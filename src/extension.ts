@@ -1,22 +1,25 @@
 import * as vscode from 'vscode';
-import { StoryIndex } from './features/shared/storyIndex';
-import { registerStoryBank } from './features/tree';
+import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerPreview } from './features/preview/register';
-import { registerCompletion } from './features/completion';
+import { StoryIndex } from './features/shared/storyIndex';
+import { registerStoryBank } from './features/tree';
 
 /** Wires each feature to the shared story index; every registration returns its disposables. */
 export function activate(context: vscode.ExtensionContext) {
   const index = new StoryIndex();
-  context.subscriptions.push(index);
-  context.subscriptions.push(registerDiagnostics(context, index));
-  context.subscriptions.push(registerPreview(context, index));
-  context.subscriptions.push(registerCompletion(context, index));
-  // Features register here (one line each): registerX(context, index)
-  // The whole-bank scan runs in the background once the editor is up.
-  setTimeout(() => void index.ready(), 0);
   const storyBank = registerStoryBank(context, index);
-  context.subscriptions.push(storyBank);
+  context.subscriptions.push(
+    index,
+    storyBank,
+    registerDiagnostics(context, index),
+    registerPreview(context, index),
+    registerCompletion(context, index),
+  );
+  // The whole-bank scan (diagnostics of unopened files, the tree) runs once activation has returned.
+  const scan = setTimeout(() => void index.ready(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(scan) });
+  // Read by the integration tests; not a public API.
   return { storyIndex: index, storyBankTree: storyBank.storyBankTree };
 }
 
