@@ -21,10 +21,9 @@
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
-const http = require('http');
+const { freePort, waitHttp } = require('./lib/loopback');
 const util = require('util');
 
 const REPO = path.resolve(__dirname, '..');
@@ -59,24 +58,6 @@ function resolveFromHost(id) {
 }
 const codeServer = arg('code-server') ? path.resolve(arg('code-server')) : resolveFromHost('code-server/out/node/entry.js');
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
-    s.on('error', rej);
-  });
-}
-function waitHttp(url, ms) {
-  const end = Date.now() + ms;
-  return new Promise((res, rej) => {
-    const tryOnce = () => {
-      http.get(url, (r) => { r.resume(); res(); }).on('error', () => {
-        if (Date.now() > end) { rej(new Error(`code-server did not answer at ${url}`)); } else { setTimeout(tryOnce, 200); }
-      });
-    };
-    tryOnce();
-  });
-}
 
 (async () => {
   const t0 = Date.now();

@@ -17,10 +17,9 @@
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
-const http = require('http');
+const { portFree, freePort, waitHttp } = require('./lib/loopback');
 
 const REPO = path.resolve(__dirname, '..');
 const HOST_DIR = path.resolve(process.env.VSCODE_HOST_DIR || path.join(REPO, '.vscode-test', 'code-server-4.100.3'));
@@ -31,37 +30,12 @@ function onPath(cmd) {
     try { fs.accessSync(path.join(d, cmd + e), fs.constants.X_OK); return true; } catch { return false; }
   }));
 }
-function portFree(port) {
-  return new Promise((res) => {
-    const s = net.createServer();
-    s.once('error', () => res(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
-  });
-}
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); });
-    s.on('error', rej);
-  });
-}
 async function choosePort(requested) {
   if (requested) {
     if (!(await portFree(Number(requested)))) { throw new Error(`port ${requested} (from PORT) is in use`); }
     return Number(requested);
   }
   return (await portFree(8080)) ? 8080 : freePort();
-}
-function waitHttp(url, ms) {
-  const end = Date.now() + ms;
-  return new Promise((res, rej) => {
-    const tryOnce = () => {
-      http.get(url, (r) => { r.resume(); res(); }).on('error', () => {
-        if (Date.now() > end) { rej(new Error(`code-server did not answer at ${url}`)); } else { setTimeout(tryOnce, 200); }
-      });
-    };
-    tryOnce();
-  });
 }
 function setupHost() {
   const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-host.sh')], { stdio: 'inherit', cwd: REPO });

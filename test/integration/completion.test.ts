@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { parseBank } from '../../src/core/parser';
 import { activeExtension, waitFor, waitForEvent, wsFile } from './support/helpers';
 
 type Item = vscode.CompletionItem;
@@ -99,6 +100,22 @@ describe('completion: missing sections', () => {
       return document.lineAt(line).text !== '    ';
     }, 'the suggest widget to accept an item', 10000, 200);
     assert.deepStrictEqual(document.getText().split('\n').slice(line, line + 4), ['    <li>', '        <b>Task: </b><br>', '        - ', '    </li>']);
+  });
+
+  it('typing star and accepting the suggestion inserts a seed-style story', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Ownership\n\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await vscode.commands.executeCommand('type', { text: 'star' });
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      return document.getText().includes('<details>');
+    }, 'the star snippet to be accepted', 10000, 200);
+    const [story, ...others] = parseBank(document.getText()).principles.flatMap((p) => p.questions);
+    assert.strictEqual(others.length, 0);
+    assert.strictEqual(story.container, 'details');
+    assert.deepStrictEqual(story.sections.map((s) => `${s.kind}/${s.style}`), ['situation/html', 'task/html', 'action/html', 'result/html']);
   });
 
   it('contributes the command that turns on suggestions while typing', async () => {
