@@ -29,6 +29,13 @@ if (fs.existsSync('test/integration')) {
   }
 }
 
+if (production) {
+  // No stale source maps of a development build in the package.
+  for (const dir of ['dist', 'media/dist']) {
+    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (f.endsWith('.map')) fs.rmSync(`${dir}/${f}`);
+  }
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
