@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { normalizeConfig } from '../core/lint/config';
-import { lintText } from '../core/lint/runner';
+import { lintBank } from '../core/lint/runner';
+import { parseBank } from '../core/parser';
+import { LineIndex } from '../core/text/lineIndex';
 import type { LintConfig, Severity } from '../core/lint/types';
 import { displayPath, readInputs, type CliIo } from './files';
 
@@ -54,7 +56,10 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       unreadable = true;
     }
     try {
-      for (const d of lintText(file.text, { fileName: file.path, config: found.config })) {
+      const lines = new LineIndex(file.text);
+      const bank = parseBank(file.text, { fileName: file.path, lines });
+      for (const problem of bank.problems ?? []) io.stderr(`star-answers lint: ${displayPath(file.path)}: ${problem}\n`);
+      for (const d of lintBank({ text: file.text, bank, lines, config: found.config })) {
         findings.push({
           path: displayPath(file.path),
           line: d.range.start.line + 1,

@@ -41,7 +41,10 @@ export async function runOutline(argv: string[], io: CliIo): Promise<number> {
   // A README found in a folder is no story bank; a file named on the command line is always shown.
   const outlines = files
     .map((f) => ({ file: f, bank: parseBank(f.text, { fileName: f.path }) }))
-    .filter(({ file, bank }) => bank.hasStories || !file.fromFolder)
+    .filter(({ file, bank }) => {
+      for (const problem of bank.problems ?? []) io.stderr(`star-answers: ${displayPath(file.path)}: ${problem}\n`);
+      return bank.hasStories || !file.fromFolder;
+    })
     .map(({ file, bank }) => outlineJson(displayPath(file.path), bank));
   if (json) io.stdout(`${JSON.stringify({ files: outlines })}\n`);
   else io.stdout(outlines.map(outlineText).join('\n'));

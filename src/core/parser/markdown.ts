@@ -1,4 +1,5 @@
 import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { raw } from 'hast-util-raw';
 import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
@@ -15,25 +16,46 @@ const processor = unified().use(remarkParse).use(remarkGfm);
  */
 export function markdownToHast(original: string): { tree: HastRoot; problems: string[] } {
   const text = defuseBrackets(original);
-  let mdast;
+  const problems: string[] = [];
+  let mdast: MdastRoot;
   try {
     mdast = processor.parse(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { tree: { type: 'root', children: [] }, problems: ['This file is nested too deeply to read as a story bank (thousands of nested quotes or lists).'] };
+    return { tree: { type: 'root', children: [] }, problems: [TOO_DEEP] };
   }
+  // Every later step recurses over the tree: cut what no one writes (thousands of nested lists)
+  // so that the stack never decides what is read.
+  if (pruneDeep(mdast)) problems.push(TOO_DEEP);
   try {
-    const hast = toHast(mdast, { allowDangerousHtml: true });
-    return { tree: raw(hast as HastRoot, { file: new VFile(text) }) as HastRoot, problems: [] };
+    const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(text) }) as HastRoot;
+    if (!pruneDeep(hast)) return { tree: hast, problems };
   } catch (error) {
-    // Pathological HTML (thousands of nested tags) overflows the stack of the HTML tree builders:
-    // read the markdown without its raw HTML rather than fail.
     if (!(error instanceof RangeError)) throw error;
-    return {
-      tree: toHast(mdast) as HastRoot,
-      problems: ['The raw HTML in this file is nested too deeply to read; stories written in HTML were skipped.'],
-    };
   }
+  // Raw HTML nested thousands deep: read the markdown without its HTML rather than fail.
+  return { tree: toHast(mdast) as HastRoot, problems: [...problems, HTML_TOO_DEEP] };
+}
+
+const MAX_DEPTH = 256;
+const TOO_DEEP = 'This file is nested too deeply to read in full (hundreds of nested quotes or lists); the deepest parts were skipped.';
+const HTML_TOO_DEEP = 'The raw HTML in this file is nested too deeply to read; stories written in HTML were skipped.';
+
+/** Drops the children of nodes deeper than MAX_DEPTH, without recursion. True when it dropped any. */
+export function pruneDeep(tree: { children?: unknown[] }): boolean {
+  let pruned = false;
+  const stack: [{ children?: unknown[] }, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!Array.isArray(node.children) || !node.children.length) continue;
+    if (depth >= MAX_DEPTH) {
+      node.children = [];
+      pruned = true;
+      continue;
+    }
+    for (const child of node.children) stack.push([child as { children?: unknown[] }, depth + 1]);
+  }
+  return pruned;
 }
 
 const MAX_BRACKETS_PER_LINE = 200;

@@ -21,7 +21,10 @@ export function registerStoryBankCommands(index: StoryIndex, tree: StoryBankTree
     }
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('starAnswers.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('starAnswers.refresh', async () => {
+      await index.refresh();
+      provider.refresh();
+    }),
     vscode.commands.registerCommand('starAnswers.collapseAll', () => vscode.commands.executeCommand(`workbench.actions.treeView.${VIEW_ID}.collapseAll`)),
     vscode.commands.registerCommand('starAnswers.tree.sortAlphabetically', () => provider.setSort('alphabetical')),
     vscode.commands.registerCommand('starAnswers.tree.sortByFileOrder', () => provider.setSort('file')),

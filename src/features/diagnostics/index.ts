@@ -27,15 +27,16 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
     if (file === 'stale') return; // a newer parse is on its way
-    if (!file || !file.bank.hasStories) {
+    if (!file || (!file.bank.hasStories && !file.bank.problems)) {
       collection.delete(uri);
       return;
     }
-    collection.set(uri, service.lint(file).map(toVsDiagnostic));
+    collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...service.lint(file).map(toVsDiagnostic)]);
   };
   const publishAll = (): void => {
     collection.forEach((uri) => {
-      if (!index.get(uri)?.bank.hasStories) collection.delete(uri);
+      const bank = index.get(uri)?.bank;
+      if (!bank?.hasStories && !bank?.problems) collection.delete(uri);
     });
     for (const file of index.storyFiles()) publish(file.uri);
   };
@@ -73,5 +74,12 @@ export function toVsDiagnostic(d: LintDiagnostic): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: d.rule, target: vscode.Uri.parse(ruleDocsUrl(d.rule)) };
+  return diagnostic;
+}
+
+/** What the parser could not read (e.g. HTML nested thousands deep), on the first line of the file. */
+function toUnreadableDiagnostic(problem: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), problem, vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;
 }

@@ -134,6 +134,12 @@ export class StoryIndex implements vscode.Disposable {
     this.store(this.parse(uri, new TextDecoder('utf-8').decode(bytes), undefined));
   }
 
+  /** Forgets everything and reads the workspace again (the Refresh command). */
+  refresh(): Promise<void> {
+    this.rescan();
+    return this.scan!;
+  }
+
   private rescan(): void {
     this.scanSource?.cancel();
     this.watcher?.dispose();

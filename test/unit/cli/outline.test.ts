@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runOutline } from '../../../src/cli/outline';
 
@@ -79,5 +81,19 @@ describe('cli: star-answers outline', () => {
   it('text output names each story with its S/T/A/R marks', async () => {
     const { stdout } = await outline(['examples/formats/incomplete.md']);
     assert.match(stdout, /Tell me about a time you delivered a project under a tight deadline\. {2}\(line 6\) {2}S✓ T✗ A✓ R✓/);
+  });
+
+  it('a file it can only partly read: the reason on stderr, the rest of the outline on stdout', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'star-outline-'));
+    const file = path.join(dir, 'deep.md');
+    fs.writeFileSync(file, '## Q\n\n**Situation:** s\n\n' + '<details>'.repeat(5000));
+    try {
+      const { code, stdout, stderr } = await outline(['--json', file]);
+      assert.equal(code, 0);
+      assert.match(stderr, /deep\.md: The raw HTML in this file is nested too deeply to read/);
+      assert.equal(JSON.parse(stdout).files[0].principles[0].questions[0].title, 'Q');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

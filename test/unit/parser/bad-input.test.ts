@@ -11,7 +11,7 @@ describe('parser: bad input', () => {
 
   it('thousands of nested block quotes and brackets neither throw nor hang', function () {
     this.timeout(120_000);
-    for (const text of ['>'.repeat(20000) + ' **Situation:** x', '['.repeat(30000) + '](' .repeat(30000), '\u0000\u0001\uFFFF\uD800'.repeat(5000)]) {
+    for (const text of ['>'.repeat(20000) + ' **Situation:** x', '- '.repeat(10000) + '**S:** x', '<ul><li>'.repeat(3000), '['.repeat(30000) + '](' .repeat(30000), '\u0000\u0001\uFFFF\uD800'.repeat(5000)]) {
       assert.doesNotThrow(() => parseBank(text));
     }
   });
