@@ -15,7 +15,7 @@ const processor = unified().use(remarkParse).use(remarkGfm);
  * HTML block and closed in another becomes one element around the markdown between them.
  */
 export function markdownToHast(original: string): { tree: HastRoot; problems: string[] } {
-  const text = defuseBrackets(original);
+  const text = defusePathologicalMarkdown(original);
   const problems: string[] = [];
   let mdast: MdastRoot;
   try {
@@ -60,18 +60,27 @@ export function pruneDeep(tree: { children?: unknown[] }): boolean {
 
 const MAX_BRACKETS_PER_LINE = 200;
 const MAX_BRACKETS = 10_000;
+const MAX_CONTAINERS_PER_LINE = 64;
+const CONTAINER_RUN = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))){65,}/gm;
+const HAS_CONTAINER_RUN = new RegExp(CONTAINER_RUN.source, 'm');
+const CONTAINER_MARKER = />|[-*+]|\d{1,9}[.)]/g;
 
 /**
- * Link labels cost micromark quadratic time: a line of 50,000 "[" takes minutes. Such lines are never
- * prose, so their brackets become look-alike characters of the same length, which keeps every offset.
+ * Some text costs micromark quadratic time: a line of 50,000 "[" or of 10,000 nested "- " takes minutes.
+ * Such lines are never prose, so their markers become characters of the same length that mean nothing,
+ * which keeps every offset.
  */
-export function defuseBrackets(text: string): string {
-  if (!text.includes('[') && !text.includes('>>>>')) return text;
+export function defusePathologicalMarkdown(text: string): string {
+  if (!text.includes('[') && !HAS_CONTAINER_RUN.test(text)) return text;
   let total = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 91) total++;
-  if (total > MAX_BRACKETS) return defuseBrackets(text.replace(/\[/g, '\u2045').replace(/\]/g, '\u2046'));
-  // Thousands of nested block quotes cost as much: beyond a depth no one writes, ">" becomes a space.
-  text = text.replace(/^(?:[ \t]*>){64,}/gm, (quotes) => quotes.slice(0, 64) + quotes.slice(64).replace(/>/g, ' '));
+  if (total > MAX_BRACKETS) return defusePathologicalMarkdown(text.replace(/\[/g, '\u2045').replace(/\]/g, '\u2046'));
+  // Thousands of nested quotes or list items on one line ("> > > …", "- - - …") cost as much: beyond
+  // a depth no one writes, their markers become spaces.
+  text = text.replace(CONTAINER_RUN, (run) => {
+    let depth = 0;
+    return run.replace(CONTAINER_MARKER, (marker) => (++depth > MAX_CONTAINERS_PER_LINE ? ' '.repeat(marker.length) : marker));
+  });
   return text.replace(/[^\r\n]+/g, (line) => {
     let count = 0;
     for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 91) count++;
