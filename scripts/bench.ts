@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lintBank } from '../src/core/lint/runner';
 import { parseBank, parseStoryBlock } from '../src/core/parser';
+import { reparseBank } from '../src/core/parser/incremental';
 import { LineIndex } from '../src/core/text/lineIndex';
 
 const FILES = Number(process.env.BENCH_FILES ?? 50);
@@ -53,8 +54,13 @@ function measure(label: string, text: string): void {
   const typed = `${text.slice(0, at)} x${text.slice(at)}`;
   const typedLines = new LineIndex(typed);
   const block = time(() => parseStoryBlock(typed, q.range.start.offset, q.range.end.offset + 2, typedLines));
+  const quick = time(() => {
+    const bank = reparseBank(text, parse.value, typed, typedLines);
+    return bank && lintBank({ text: typed, bank, lines: typedLines });
+  });
   const relint = time(() => lintBank({ text: typed, bank: parseBank(typed, { lines: typedLines }), lines: typedLines }));
   row('keystroke: re-read one story', block.ms, baseline);
+  row(`keystroke: reparse + lint (${quick.value ? 'quick' : 'full'})`, quick.ms, baseline);
   row('keystroke: full parse + lint', relint.ms, baseline);
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
 import { parseBank } from '../../core/parser';
+import { reparseBank } from '../../core/parser/incremental';
 import { LineIndex } from '../../core/text/lineIndex';
 
 export interface IndexedFile {
@@ -65,7 +66,7 @@ export class StoryIndex implements vscode.Disposable {
   forDocument(document: vscode.TextDocument): IndexedFile {
     const known = this.files.get(document.uri.toString());
     if (known && known.version === document.version) return known;
-    const file = this.parse(document.uri, document.getText(), document.version);
+    const file = this.parse(document.uri, document.getText(), document.version, known);
     if (this.isIncluded(document.uri) || known) this.store(file);
     return file;
   }
@@ -92,11 +93,12 @@ export class StoryIndex implements vscode.Disposable {
     );
   }
 
-  private parse(uri: vscode.Uri, text: string, version: number | undefined): IndexedFile {
+  private parse(uri: vscode.Uri, text: string, version: number | undefined, previous?: IndexedFile): IndexedFile {
     const lines = new LineIndex(text);
     let bank: BankFile;
     try {
-      bank = parseBank(text, { fileName: uri.path, lines });
+      // While typing, only the story being edited is read again when that is safe.
+      bank = (previous && reparseBank(previous.text, previous.bank, text, lines)) ?? parseBank(text, { fileName: uri.path, lines });
     } catch (error) {
       console.error(`STAR Answers: could not read ${uri.toString()}:`, error);
       bank = { principles: [], hasStories: false };
