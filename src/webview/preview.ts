@@ -15,15 +15,21 @@ const vscode = acquireVsCodeApi();
 const content = document.getElementById('content') as HTMLElement;
 const body = document.body;
 
+// A webview hidden and shown again starts over from the page it was first given, which may show an
+// older document than the preview followed since; the saved state is never older than the page. The
+// extension answers 'ready' with the current content: then the state is kept if it is still the same
+// document, and reset if not.
 const saved = parsePreviewState(vscode.getState());
-const state: PreviewState = {
-  resource: body.dataset.resource ?? saved?.resource ?? '',
+const state: PreviewState = saved ?? {
+  resource: body.dataset.resource ?? '',
   locked: body.dataset.locked === 'true',
-  open: saved && saved.resource === body.dataset.resource ? saved.open : [],
-  scrollY: saved && saved.resource === body.dataset.resource ? saved.scrollY : 0,
-  practice: saved?.practice ?? false,
-  revealed: saved && saved.resource === body.dataset.resource ? saved.revealed : [],
+  open: [],
+  scrollY: 0,
+  practice: false,
+  revealed: [],
 };
+/** The scroll position to restore once the current content is in (the first page may be shorter). */
+let pendingScroll: number | undefined = state.scrollY > 0 ? state.scrollY : undefined;
 let current: string | undefined;
 
 function save(): void {
@@ -177,10 +183,16 @@ window.addEventListener('message', (event: MessageEvent) => {
       state.open = [];
       state.revealed = [];
       state.scrollY = 0;
+      pendingScroll = undefined;
       window.scrollTo(0, 0);
     }
     state.locked = message.locked;
     update(message.html);
+    if (pendingScroll !== undefined) {
+      state.scrollY = pendingScroll;
+      pendingScroll = undefined;
+      window.scrollTo(0, state.scrollY);
+    }
     save();
     vscode.postMessage({ type: 'rendered', version: message.version });
   } else if (message.type === 'focusStory') {

@@ -100,6 +100,59 @@ describe('preview', function () {
     assert.strictEqual(previewTabs().length, 1, 'still one preview');
   });
 
+  it('Lock and Unlock set the lock (they do not toggle it)', async () => {
+    const seed = await openFile('seed', 'Customer Obsession.md');
+    await shown(seed.document, 'the preview of the seed');
+    try {
+      await vscode.commands.executeCommand('starAnswers.lockPreview');
+      await vscode.commands.executeCommand('starAnswers.lockPreview');
+      assert.strictEqual((await previews())[0].locked, true, 'locked after Lock twice');
+      await vscode.commands.executeCommand('starAnswers.unlockPreview');
+      await vscode.commands.executeCommand('starAnswers.unlockPreview');
+      assert.strictEqual((await previews())[0].locked, false, 'unlocked after Unlock twice');
+    } finally {
+      await vscode.commands.executeCommand('starAnswers.unlockPreview');
+    }
+  });
+
+  it('redraws when starAnswers.wordsPerMinute changes, without a reload', async () => {
+    const seed = await openFile('seed', 'Customer Obsession.md');
+    const before = await shown(seed.document, 'the preview of the seed');
+    const time = (html: string) => /(\d+) words · (\d+):(\d\d)/.exec(html);
+    const first = time(before.html);
+    assert.ok(first, 'a length badge');
+    const config = vscode.workspace.getConfiguration('starAnswers');
+    await config.update('wordsPerMinute', 60, vscode.ConfigurationTarget.Workspace);
+    try {
+      const words = Number(first[1]);
+      const expected = `${words} words · ${Math.floor(words / 60)}:${String(words % 60).padStart(2, '0')}`;
+      await waitFor(async () => (await previews())[0]?.html.includes(expected), `the badge to read "${expected}" at 60 words a minute`, 10000);
+    } finally {
+      await config.update('wordsPerMinute', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(async () => (await previews())[0]?.html.includes(first[0]), 'the badge back at the default pace', 10000);
+  });
+
+  it('shows the last of two files asked for in a row, not whichever was read last', async () => {
+    const a = wsFile('preview-race-a.md');
+    const b = wsFile('preview-race-b.md');
+    const story = (q: string) => `# Ownership\n\n**Question:** ${q}\n\n**Situation:** One.\n**Task:** Two.\n**Action:** Three.\n**Result:** 4 wins.\n`;
+    await vscode.workspace.fs.writeFile(a, new TextEncoder().encode(story('From A?')));
+    await vscode.workspace.fs.writeFile(b, new TextEncoder().encode(story('From B?')));
+    try {
+      // Neither file is open: each render waits for its document, and the first may arrive last.
+      await Promise.all([vscode.commands.executeCommand('starAnswers.openPreview', a), vscode.commands.executeCommand('starAnswers.openPreview', b)]);
+      const info = await waitFor(async () => (await previews()).find((p) => !p.locked && p.resource === b.toString() && p.renderedVersion !== undefined && p.shownVersion >= 1), 'the preview of b');
+      await waitFor(async () => {
+        const p = (await previews()).find((x) => !x.locked);
+        return p?.resource === b.toString() && p.stories.map((s) => s.title).join() === 'From B?';
+      }, `the stories of b (shown: ${info.stories.map((s) => s.title).join()})`, 5000);
+    } finally {
+      await vscode.workspace.fs.delete(a);
+      await vscode.workspace.fs.delete(b);
+    }
+  });
+
   it('contributes commands, title button and keybindings that do not clash with the markdown preview', () => {
     const pkg = vscode.extensions.getExtension('star-answers.star-answers')!.packageJSON;
     const keys = (pkg.contributes.keybindings as { command: string; key: string; mac?: string }[]).filter((k) => k.command.startsWith('starAnswers.openPreview'));

@@ -36,7 +36,7 @@ export async function addStory(index: StoryIndex, provider: StoryBankProvider, n
   const snippet = toSnippet(insertion.text, insertion.placeholders);
   const at = document.positionAt(insertion.offset);
   const ok = await editor.insertSnippet(snippet, at, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
-  if (!ok) void vscode.window.showErrorMessage('STAR Answers: could not insert the story (is the file read-only?).');
+  if (!ok) void vscode.window.showErrorMessage('STAR Answers: could not insert the story: the file changed meanwhile or is read-only. Try again.');
   return ok;
 }
 

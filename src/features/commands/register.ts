@@ -21,13 +21,16 @@ export function registerStoryBankCommands(index: StoryIndex, tree: StoryBankTree
     }
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('starAnswers.refresh', async () => {
-      await index.refresh();
-      provider.refresh();
-    }),
-    vscode.commands.registerCommand('starAnswers.collapseAll', () => vscode.commands.executeCommand(`workbench.actions.treeView.${VIEW_ID}.collapseAll`)),
-    vscode.commands.registerCommand('starAnswers.tree.sortAlphabetically', () => provider.setSort('alphabetical')),
-    vscode.commands.registerCommand('starAnswers.tree.sortByFileOrder', () => provider.setSort('file')),
+    vscode.commands.registerCommand(
+      'starAnswers.refresh',
+      guard(async () => {
+        await index.refresh();
+        provider.refresh();
+      }),
+    ),
+    vscode.commands.registerCommand('starAnswers.collapseAll', guard(() => Promise.resolve(vscode.commands.executeCommand(`workbench.actions.treeView.${VIEW_ID}.collapseAll`)))),
+    vscode.commands.registerCommand('starAnswers.tree.sortAlphabetically', guard(() => provider.setSort('alphabetical'))),
+    vscode.commands.registerCommand('starAnswers.tree.sortByFileOrder', guard(() => provider.setSort('file'))),
     vscode.commands.registerCommand('starAnswers.newPrincipleFile', guard((principle?: unknown) => newPrincipleFile(index, asPrinciple(principle)))),
     vscode.commands.registerCommand('starAnswers.addStory', guard((node?: TreeNode) => addStory(index, provider, isNode(node) ? node : undefined))),
     vscode.commands.registerCommand('starAnswers.revealInTree', guard(() => revealInTree(provider, view))),

@@ -66,8 +66,10 @@ function current(index: StoryIndex, uri: vscode.Uri): IndexedFile | 'stale' | un
   const file = index.get(uri);
   if (!file) return undefined;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open && file.version !== undefined && file.version !== open.version) return 'stale';
-  return file;
+  if (!open || file.version === open.version) return file;
+  // Read from disk while the file was being opened: the editor's text is what counts.
+  if (file.version === undefined) return index.forDocument(open);
+  return 'stale'; // the index's parse of the newer version is on its way
 }
 
 export function toVsDiagnostic(d: LintDiagnostic): vscode.Diagnostic {

@@ -54,11 +54,16 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
   /** Locks the preview to its document, or lets it follow the editor again. */
   toggleLock(target = this.active ?? [...this.panels].at(-1)): void {
+    this.setLock(!(target?.locked ?? false), target);
+  }
+
+  /** Locks (true) or unlocks the preview; nothing to do when it already is. */
+  setLock(locking: boolean, target = this.active ?? [...this.panels].at(-1)): void {
     if (!target) {
       void vscode.window.showInformationMessage('STAR Answers: no preview is open. Run "STAR Answers: Open Preview" first.');
       return;
     }
-    const locking = !target.locked;
+    if (target.locked === locking) return;
     if (!locking) {
       // Only one preview follows the editor: the others stay locked.
       for (const other of this.panels) if (other !== target && !other.locked) other.setLocked(true);

@@ -5,7 +5,7 @@ import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../
 import { renderBank, type RenderedStory } from '../../core/render/bank';
 import type { StoryIndex } from '../shared/storyIndex';
 import { wordsPerMinute } from '../tree/settings';
-import { shellHtml } from './html';
+import { escapeHtml, shellHtml } from './html';
 
 export interface RenderEvent {
   panel: PreviewPanel;
@@ -23,8 +23,12 @@ export interface RenderEvent {
 export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  private rendered: { resource: string; version: number; stories: readonly RenderedStory[]; html: string } | undefined;
+  private rendered: { resource: string; version: number; text: string; wordsPerMinute: number; stories: readonly RenderedStory[]; html: string } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts render() calls: only the latest may touch the webview (an older one may finish last). */
+  private generation = 0;
+  /** The next render sets the whole page, even when a newer render took over from the one asked for it. */
+  private pageWanted = false;
   private focused: string | undefined;
   private disposed = false;
   /** The version the webview says it has on screen. */
@@ -51,7 +55,7 @@ export class PreviewPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
     );
     this.updateTitle();
-    void this.render(true);
+    this.renderSoon(true);
   }
 
   get resource(): vscode.Uri {
@@ -86,30 +90,45 @@ export class PreviewPanel implements vscode.Disposable {
     this.resourceUri = resource;
     this.focused = undefined;
     this.updateTitle();
-    void this.render(false);
+    this.renderSoon(false);
   }
 
   /** Re-render after the document changed, once typing pauses. */
   schedule(delay: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.render(false), delay);
+    this.timer = setTimeout(() => this.renderSoon(false), delay);
+  }
+
+  /** render() for callers that do not wait: a failure is logged, never an unhandled rejection. */
+  private renderSoon(reload: boolean): void {
+    this.render(reload).catch((error) => console.error('STAR Answers: could not update the preview:', error));
   }
 
   /** Re-render now. `reload` sets the whole page (first show, or after a reload). */
   async render(reload: boolean): Promise<void> {
     clearTimeout(this.timer);
-    const file = await this.read();
-    if (this.disposed || !file) return;
-    if (!reload && this.rendered && this.rendered.version === file.version && this.rendered.resource === this.resourceUri.toString()) return;
+    if (reload) this.pageWanted = true;
+    const generation = ++this.generation;
+    const resource = this.resourceUri.toString();
+    const file = await this.read(generation);
+    // Another render started while this one read the file (another document, a newer version): it wins.
+    if (this.disposed || !file || generation !== this.generation || resource !== this.resourceUri.toString()) return;
+    const wpm = wordsPerMinute();
+    const page = this.pageWanted;
+    const last = this.rendered;
+    // Same document, version, text and pace: nothing to redraw. (The text too: a file closed and
+    // re-read from disk starts again at version 1.)
+    if (!page && last && last.resource === resource && last.version === file.version && last.text === file.text && last.wordsPerMinute === wpm) return;
     let output;
     try {
-      output = renderBank(file.text, file.bank, { wordsPerMinute: wordsPerMinute() });
+      output = renderBank(file.text, file.bank, { wordsPerMinute: wpm });
     } catch (error) {
       console.error('STAR Answers: could not render the preview:', error);
       output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };
     }
-    this.rendered = { resource: this.resourceUri.toString(), version: file.version, stories: output.stories, html: output.html };
-    if (reload) {
+    this.rendered = { resource, version: file.version, text: file.text, wordsPerMinute: wpm, stories: output.stories, html: output.html };
+    if (page) {
+      this.pageWanted = false;
       this.focused = undefined;
       this.panel.webview.html = shellHtml(this.panel.webview, this.mediaRoot, {
         body: output.html,
@@ -153,17 +172,18 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
-  private async read(): Promise<{ text: string; bank: BankFile; version: number } | undefined> {
+  private async read(generation: number): Promise<{ text: string; bank: BankFile; version: number } | undefined> {
     try {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.resourceUri.toString()) ?? (await vscode.workspace.openTextDocument(this.resourceUri));
       const file = this.index.forDocument(document);
       return { text: file.text, bank: file.bank, version: document.version };
     } catch (error) {
-      if (this.disposed) return undefined;
+      if (this.disposed || generation !== this.generation) return undefined;
       const message = error instanceof Error ? error.message : String(error);
       this.rendered = undefined;
+      this.pageWanted = false;
       this.panel.webview.html = shellHtml(this.panel.webview, this.mediaRoot, {
-        body: `<p class="problem">Cannot read ${escape(this.resourceUri.toString(true))}: ${escape(message)}</p>`,
+        body: `<p class="problem">Cannot read ${escapeHtml(this.resourceUri.toString(true))}: ${escapeHtml(message)}</p>`,
         resource: this.resourceUri.toString(),
         locked: this.lockedFlag,
         version: 0,
@@ -193,7 +213,9 @@ export class PreviewPanel implements vscode.Disposable {
         this.onShown(this, message.version);
         return;
       case 'reveal':
-        void this.revealLine(message.line);
+        void this.revealLine(message.line).catch((error) => {
+          void vscode.window.showErrorMessage(`STAR Answers: could not open ${vscode.workspace.asRelativePath(this.resourceUri)}: ${error instanceof Error ? error.message : String(error)}`);
+        });
         return;
       case 'focused':
         this.shownStory = message.id;
@@ -229,9 +251,4 @@ export class PreviewPanel implements vscode.Disposable {
 
 export function webviewOptions(mediaRoot: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [mediaRoot], enableFindWidget: true };
-}
-
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -30,8 +30,8 @@ export function registerPreview(context: vscode.ExtensionContext, index: StoryIn
     vscode.commands.registerCommand('starAnswers.openPreview', (uri?: unknown) => open(uri, false)),
     vscode.commands.registerCommand('starAnswers.openPreviewToSide', (uri?: unknown) => open(uri, true)),
     vscode.commands.registerCommand('starAnswers.togglePreviewLock', () => manager.toggleLock()),
-    vscode.commands.registerCommand('starAnswers.lockPreview', () => manager.toggleLock()),
-    vscode.commands.registerCommand('starAnswers.unlockPreview', () => manager.toggleLock()),
+    vscode.commands.registerCommand('starAnswers.lockPreview', () => manager.setLock(true)),
+    vscode.commands.registerCommand('starAnswers.unlockPreview', () => manager.setLock(false)),
     // Not contributed (hidden from the palette): lets the integration tests see what a preview shows.
     vscode.commands.registerCommand('starAnswers._previewState', () =>
       manager.previews.map((p) => ({

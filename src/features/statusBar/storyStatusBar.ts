@@ -30,7 +30,7 @@ export function registerStoryStatusBar(index: StoryIndex): vscode.Disposable {
     timer = setTimeout(update, delay);
   };
 
-  update();
+  schedule(0); // not during activation
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(() => schedule(0)),

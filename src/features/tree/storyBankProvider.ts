@@ -52,7 +52,8 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /** The model of the tree, after the workspace scan. */
   async model(): Promise<StoryTree> {
-    await this.index.ready();
+    // A scan cut short (settings changed, Refresh) still leaves what was read: draw that.
+    await this.index.ready().catch(() => undefined);
     return (this.current ??= this.build());
   }
 
@@ -110,7 +111,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
     item.contextValue = node.contextValue;
-    item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
+    item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
     if (node.target) {
       const uri = this.uriOf(node.target.uri);
       item.command = {
