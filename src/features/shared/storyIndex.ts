@@ -36,7 +36,11 @@ export class StoryIndex implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.reloadFromDisk(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // Outside the workspace (or never saved) a file is only part of the bank while it is open.
+        if (d.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(d.uri)) this.remove(d.uri);
+        else void this.reloadFromDisk(d.uri);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('starAnswers.include') || e.affectsConfiguration('starAnswers.exclude')) this.rescan();
       }),
@@ -72,7 +76,8 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   isIncluded(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file' && uri.scheme !== 'untitled' && uri.scheme !== 'vscode-remote') return false;
+    if (uri.scheme === 'untitled') return true; // a new markdown editor, whatever its name
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
     if (!/\.(md|markdown)$/i.test(uri.path)) return false;
     const exclude = vscode.workspace.getConfiguration('starAnswers').get<string[]>('exclude', ['**/node_modules/**']);
     const relative = vscode.workspace.asRelativePath(uri, false);
@@ -131,7 +136,10 @@ export class StoryIndex implements vscode.Disposable {
       return;
     }
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) return;
+    if (stat.size > MAX_FILE_BYTES) {
+      this.remove(uri); // too large to read in the background; it is read when opened
+      return;
+    }
     const bytes = await vscode.workspace.fs.readFile(uri);
     this.store(this.parse(uri, new TextDecoder('utf-8').decode(bytes), undefined));
   }
@@ -144,6 +152,7 @@ export class StoryIndex implements vscode.Disposable {
 
   private rescan(): void {
     this.scanSource?.cancel();
+    this.scanSource?.dispose();
     this.watcher?.dispose();
     const removed = [...this.files.values()].map((f) => f.uri);
     this.files.clear();
@@ -163,7 +172,13 @@ export class StoryIndex implements vscode.Disposable {
     this.watcher.onDidDelete((uri) => this.remove(uri));
     const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'STAR Answers: reading story bank' }, async (progress) => {
-      const uris = await vscode.workspace.findFiles(include, excludeGlob, undefined, source.token);
+      let uris: vscode.Uri[];
+      try {
+        uris = await vscode.workspace.findFiles(include, excludeGlob, undefined, source.token);
+      } catch (error) {
+        if (!source.token.isCancellationRequested) console.error('STAR Answers: could not list the story bank files:', error);
+        return;
+      }
       let done = 0;
       for (const uri of uris) {
         if (source.token.isCancellationRequested) return;
