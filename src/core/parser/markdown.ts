@@ -27,6 +27,7 @@ export function markdownToHast(original: string): { tree: HastRoot; problems: st
   // Every later step recurses over the tree: cut what no one writes (thousands of nested lists)
   // so that the stack never decides what is read.
   if (pruneDeep(mdast)) problems.push(TOO_DEEP);
+  readIndentedHtmlAsHtml(mdast, text);
   try {
     const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(text) }) as HastRoot;
     if (!pruneDeep(hast)) return { tree: hast, problems };
@@ -85,5 +86,19 @@ export function defusePathologicalMarkdown(text: string): string {
     let count = 0;
     for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 91) count++;
     return count > MAX_BRACKETS_PER_LINE ? line.replace(/\[/g, '\u2045').replace(/\]/g, '\u2046') : line;
+  });
+}
+
+/**
+ * A blank line inside a <details> story ends CommonMark's HTML block, and the indented <li> lines after
+ * it become an indented code block. Nobody means code there: an indented block that starts with a tag,
+ * right after raw HTML, is read as the HTML it is (its source, so positions stay exact).
+ */
+function readIndentedHtmlAsHtml(tree: MdastRoot, text: string): void {
+  tree.children.forEach((node, i) => {
+    if (node.type !== 'code' || node.lang || !node.position || tree.children[i - 1]?.type !== 'html') return;
+    const source = text.slice(node.position.start.offset, node.position.end.offset);
+    if (!/^[ \t]*</.test(source) || /^[ \t]*(`{3}|~{3})/.test(source)) return;
+    tree.children[i] = { type: 'html', value: source, position: node.position };
   });
 }

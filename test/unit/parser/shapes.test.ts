@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseBank } from '../../../src/core/parser';
-import { kinds, questions } from './helpers';
+import { kinds, questions, readExample } from './helpers';
 
 function only(text: string) {
   const qs = questions(parseBank(text, { fileName: 'bank.md' }));
@@ -110,5 +110,17 @@ describe('parser: more shapes', () => {
       ['Q1?', ['a1\nMore\nhidden', '5%']],
       ['Q2', ['s2\nNotes\nextra', 'r2']],
     ]);
+  });
+
+  it('a blank line inside a <details> story does not turn the rest of it into code', () => {
+    const seed = readExample('seed/Customer Obsession.md');
+    const at = seed.indexOf('</li>') + '</li>'.length;
+    const [story] = questions(parseBank(`${seed.slice(0, at)}\n    ${seed.slice(at)}`));
+    assert.deepEqual(kinds(story), ['situation', 'task', 'action', 'result']);
+    assert.ok(story.sections.every((s) => s.words > 0));
+  });
+
+  it('an indented code block that is not after raw HTML stays code', () => {
+    assert.equal(parseBank('# P\n\nSome text.\n\n    <b>Situation:</b> in code\n').hasStories, false);
   });
 });
