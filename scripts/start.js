@@ -140,11 +140,12 @@ async function main() {
   console.log(`  Story bank: ${folder}${tmp ? ' (a copy of test/fixtures/examples, deleted on exit)' : ''}`);
   console.log(`  Extension:  ${REPO} (after \`npm run build\`, run "Developer: Reload Window")`);
   console.log(`  Press Ctrl-C to stop.\n${line}\n`);
-  const shutdown = async (code) => { await cs.stop(); removeTmp(); process.exit(code); };
+  let stopping = false;
+  const shutdown = async (code) => { stopping = true; await cs.stop(); removeTmp(); process.exit(code); };
   process.on('SIGINT', () => { console.log('\nstopping'); shutdown(0); });
   process.on('SIGTERM', () => shutdown(0));
   process.on('SIGHUP', () => shutdown(0));
-  cs.server.on('exit', (code) => { console.error(`code-server exited (${code})\n${cs.log.join('').slice(-2000)}`); removeTmp(); process.exit(1); });
+  cs.server.on('exit', (code) => { if (stopping) { return; } console.error(`code-server exited (${code})\n${cs.log.join('').slice(-2000)}`); removeTmp(); process.exit(1); });
 }
 
 module.exports = { startCodeServer, setupHost, REPO, HOST_DIR };

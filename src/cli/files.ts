@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { MAX_STORY_FILE_BYTES, tooLargeMessage } from '../core/limits';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -13,8 +14,6 @@ export const nodeIo: CliIo = {
   cwd: process.cwd(),
 };
 
-/** Larger files are refused with a message rather than parsed for minutes. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface InputFile {
   /** As the user wrote it, or joined under the folder they named. */
@@ -43,6 +42,7 @@ export async function readInputs(args: string[], cwd: string): Promise<{ files: 
       continue;
     }
     const paths = stat.isDirectory() ? (await markdownFilesUnder(absolute)).map((p) => path.join(arg, path.relative(absolute, p))) : [arg];
+    if (!paths.length) problems.push({ path: arg, message: 'no markdown files in this folder' });
     for (const p of paths) {
       const read = await readText(path.resolve(cwd, p));
       if ('text' in read) files.push({ path: p, text: read.text, fromFolder: stat.isDirectory() });
@@ -56,7 +56,7 @@ async function readText(file: string): Promise<{ text: string } | { problem: str
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { problem: 'not a file' };
-    if (stat.size > MAX_FILE_BYTES) return { problem: `too large to read as a story bank (${Math.round(stat.size / 1024 / 1024)} MB, limit ${MAX_FILE_BYTES / 1024 / 1024} MB)` };
+    if (stat.size > MAX_STORY_FILE_BYTES) return { problem: tooLargeMessage(stat.size) };
     const bytes = await fs.readFile(file);
     if (bytes.includes(0)) return { problem: 'not a text file (it holds NUL bytes)' };
     return { text: bytes.toString('utf8') };

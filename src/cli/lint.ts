@@ -35,6 +35,10 @@ interface Options {
 }
 
 export async function runLint(argv: string[], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${LINT_USAGE}\n`);
+    return 0;
+  }
   const options = parseArgs(argv);
   if (typeof options === 'string') {
     io.stderr(`star-answers lint: ${options}\n${LINT_USAGE}\n`);

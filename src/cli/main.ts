@@ -2,6 +2,9 @@ import { nodeIo } from './files';
 import { LINT_USAGE, runLint } from './lint';
 import { OUTLINE_USAGE, runOutline } from './outline';
 
+declare const STAR_ANSWERS_VERSION: string;
+const VERSION = typeof STAR_ANSWERS_VERSION === 'string' ? STAR_ANSWERS_VERSION : 'development';
+
 const USAGE = `STAR Answers: read and lint a STAR story bank.
 
 ${OUTLINE_USAGE}
@@ -19,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
     case '-h':
     case 'help':
       nodeIo.stdout(USAGE);
+      return 0;
+    case '--version':
+    case '-v':
+      nodeIo.stdout(`${VERSION}\n`);
       return 0;
     default:
       nodeIo.stderr(`star-answers: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}`);

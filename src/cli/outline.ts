@@ -3,7 +3,10 @@ import { STAR_KINDS } from '../core/model';
 import { parseBank } from '../core/parser';
 import { type CliIo, displayPath, readInputs } from './files';
 
-export const OUTLINE_USAGE = 'Usage: star-answers outline [--json] <files or folders...>';
+export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
+
+  Prints each principle, question and section with its lines and words (folders: every *.md holding a
+  story). In text, S T A R are marked ✓ written, ∅ empty or ✗ missing.`;
 
 /** The outline's JSON shape: lines are 1-based. */
 export function outlineJson(path: string, bank: BankFile) {
@@ -29,20 +32,35 @@ export function outlineJson(path: string, bank: BankFile) {
 }
 
 export async function runOutline(argv: string[], io: CliIo): Promise<number> {
-  const json = argv.includes('--json');
-  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
-  const targets = argv.filter((a) => !a.startsWith('-'));
-  if (unknown.length || !targets.length) {
-    io.stderr(`star-answers: ${unknown.length ? `unknown option ${unknown[0]}` : 'no files or folders given'}\n${OUTLINE_USAGE}\n`);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${OUTLINE_USAGE}\n`);
+    return 0;
+  }
+  let json = false;
+  const targets: string[] = [];
+  let problem: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const format = arg === '--format' ? argv[++i] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
+    if (arg === '--json') json = true;
+    else if (format !== undefined || arg === '--format') {
+      if (format !== 'json' && format !== 'text') problem ??= `--format must be "text" or "json", not ${format === undefined ? 'nothing' : `"${format}"`}`;
+      json = format === 'json';
+    } else if (arg.startsWith('-') && arg !== '-') problem ??= `unknown option "${arg}"`;
+    else targets.push(arg);
+  }
+  if (!problem && !targets.length) problem = 'no files or folders given';
+  if (problem) {
+    io.stderr(`star-answers outline: ${problem}\n${OUTLINE_USAGE}\n`);
     return 2;
   }
   const { files, problems } = await readInputs(targets, io.cwd);
-  for (const problem of problems) io.stderr(`star-answers: ${displayPath(problem.path)}: ${problem.message}\n`);
+  for (const problem of problems) io.stderr(`star-answers outline: ${displayPath(problem.path)}: ${problem.message}\n`);
   // A README found in a folder is no story bank; a file named on the command line is always shown.
   const outlines = files
     .map((f) => ({ file: f, bank: parseBank(f.text, { fileName: f.path }) }))
     .filter(({ file, bank }) => {
-      for (const problem of bank.problems ?? []) io.stderr(`star-answers: ${displayPath(file.path)}: ${problem}\n`);
+      for (const problem of bank.problems ?? []) io.stderr(`star-answers outline: ${displayPath(file.path)}: ${problem}\n`);
       return bank.hasStories || !file.fromFolder;
     })
     .map(({ file, bank }) => outlineJson(displayPath(file.path), bank));
@@ -56,10 +74,16 @@ function outlineText(file: ReturnType<typeof outlineJson>): string {
   for (const p of file.principles) {
     lines.push(`  ${p.title}  (line ${p.line}, ${p.questions.length} ${p.questions.length === 1 ? 'story' : 'stories'})`);
     for (const q of p.questions) {
-      const kinds = new Set(q.sections.map((s) => s.kind));
-      const marks = STAR_KINDS.map((k) => `${k[0].toUpperCase()}${kinds.has(k) ? '✓' : '✗'}`).join(' ');
+      const mark = (kind: string) => {
+        const found = q.sections.filter((s) => s.kind === kind);
+        return !found.length ? '✗' : found.some((s) => s.words > 0) ? '✓' : '∅';
+      };
+      const marks = STAR_KINDS.map((k) => `${k[0].toUpperCase()}${mark(k)}`).join(' ');
       lines.push(`    ${q.title}  (line ${q.line})  ${marks}`);
-      for (const s of q.sections) lines.push(`      ${s.label}: lines ${s.line}-${s.endLine}, ${s.words} words`);
+      for (const s of q.sections) {
+        const where = s.line === s.endLine ? `line ${s.line}` : `lines ${s.line}-${s.endLine}`;
+        lines.push(`      ${s.label}: ${where}, ${s.words ? `${s.words} words` : 'empty'}`);
+      }
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MAX_STORY_FILE_BYTES, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
 import { parseBank } from '../../core/parser';
 import { reparseBank } from '../../core/parser/incremental';
@@ -13,7 +14,6 @@ export interface IndexedFile {
   bank: BankFile;
 }
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * One parsed view of every story file of the workspace, shared by the tree, the diagnostics and the
@@ -25,6 +25,8 @@ export class StoryIndex implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files deleted on disk whose document VS Code still holds: they stay out until edited. */
+  private readonly deleted = new Set<string>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private scan: Promise<void> | undefined;
   private scanSource: vscode.CancellationTokenSource | undefined;
@@ -71,7 +73,8 @@ export class StoryIndex implements vscode.Disposable {
     const known = this.files.get(document.uri.toString());
     if (known && known.version === document.version) return known;
     const file = this.parse(document.uri, document.getText(), document.version, known);
-    if (this.isIncluded(document.uri) || known) this.store(file);
+    const gone = this.deleted.has(document.uri.toString()) && !document.isDirty;
+    if ((this.isIncluded(document.uri) || known) && !gone) this.store(file);
     return file;
   }
 
@@ -100,6 +103,9 @@ export class StoryIndex implements vscode.Disposable {
 
   private parse(uri: vscode.Uri, text: string, version: number | undefined, previous?: IndexedFile): IndexedFile {
     const lines = new LineIndex(text);
+    if (text.length > MAX_STORY_FILE_BYTES) {
+      return { uri, version, text, lines, bank: { principles: [], hasStories: false, problems: [tooLargeMessage(text.length)] } };
+    }
     let bank: BankFile;
     try {
       // While typing, only the story being edited is read again when that is safe.
@@ -136,7 +142,7 @@ export class StoryIndex implements vscode.Disposable {
       return;
     }
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) {
+    if (stat.size > MAX_STORY_FILE_BYTES) {
       this.remove(uri); // too large to read in the background; it is read when opened
       return;
     }
@@ -167,9 +173,15 @@ export class StoryIndex implements vscode.Disposable {
     const source = new vscode.CancellationTokenSource();
     this.scanSource = source;
     this.watcher = vscode.workspace.createFileSystemWatcher(include);
-    this.watcher.onDidCreate((uri) => this.isIncluded(uri) && void this.readFromDisk(uri).catch(() => undefined));
+    this.watcher.onDidCreate((uri) => {
+      this.deleted.delete(uri.toString());
+      if (this.isIncluded(uri)) void this.readFromDisk(uri).catch(() => undefined);
+    });
     this.watcher.onDidChange((uri) => this.isIncluded(uri) && void this.readFromDisk(uri).catch(() => undefined));
-    this.watcher.onDidDelete((uri) => this.remove(uri));
+    this.watcher.onDidDelete((uri) => {
+      this.deleted.add(uri.toString());
+      this.remove(uri);
+    });
     const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'STAR Answers: reading story bank' }, async (progress) => {
       let uris: vscode.Uri[];

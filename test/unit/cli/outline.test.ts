@@ -66,21 +66,40 @@ describe('cli: star-answers outline', () => {
   it('a missing file: one line on stderr, exit 2, the other files still reported', async () => {
     const { code, stdout, stderr } = await outline(['--json', 'nope.md', 'examples/formats/headings.md']);
     assert.equal(code, 2);
-    assert.equal(stderr, 'star-answers: nope.md: no such file or folder\n');
+    assert.equal(stderr, 'star-answers outline: nope.md: no such file or folder\n');
     assert.equal(JSON.parse(stdout).files.length, 1);
   });
 
   it('bad usage exits 2 with the usage line', async () => {
-    for (const args of [[], ['--yaml', 'examples']]) {
+    for (const args of [[], ['--yaml', 'examples'], ['--format', 'yaml', 'examples']]) {
       const { code, stderr } = await outline(args);
       assert.equal(code, 2);
       assert.match(stderr, /Usage: star-answers outline/);
     }
   });
 
-  it('text output names each story with its S/T/A/R marks', async () => {
-    const { stdout } = await outline(['examples/formats/incomplete.md']);
+  it('text output names each story with its S/T/A/R marks: written, empty or missing', async () => {
+    const { stdout } = await outline(['--format', 'text', 'examples/formats/incomplete.md']);
     assert.match(stdout, /Tell me about a time you delivered a project under a tight deadline\. {2}\(line 6\) {2}S✓ T✗ A✓ R✓/);
+    assert.match(stdout, /Describe a goal you did not reach\. {2}\(line 24\) {2}S✓ T✓ A∅ R✓/);
+    assert.match(stdout, /Action: line 35, empty/);
+  });
+
+  it('a folder without markdown is an error, not a silent pass', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'star-empty-'));
+    try {
+      const { code, stderr } = await outline([dir]);
+      assert.equal(code, 2);
+      assert.match(stderr, /no markdown files in this folder/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const { code, stdout } = await outline(['--help']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Usage: star-answers outline/);
   });
 
   it('a file it can only partly read: the reason on stderr, the rest of the outline on stdout', async () => {
