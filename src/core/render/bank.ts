@@ -132,7 +132,8 @@ function renderStory(source: Source, question: Question, id: string, wpm: number
 
 function renderSection(source: Source, section: Section, storyId: string): Element {
   const name = KIND_NAMES[section.kind];
-  let body = source.content(contentStart(section), section.range.end.offset, section.text);
+  // A section without a word (an empty label, or only a "- " placeholder line) reads as empty.
+  let body = section.words ? source.content(contentStart(section), section.range.end.offset, section.text) : [];
   if (section.kind === 'result') body = highlightMetrics(body);
   const key = `${storyId}/${section.kind}`;
   return el('section', { className: ['star', `star-${section.kind}`], dataSection: key, dataLine: section.range.start.line }, [

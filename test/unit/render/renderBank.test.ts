@@ -187,4 +187,11 @@ describe('renderBank', () => {
     assert.strictEqual(stories.length, 100);
     assert.ok(Date.now() - started < 20000, `rendered 100 stories in ${Date.now() - started} ms`);
   });
+
+  it('shows a section holding only a "- " placeholder line as empty, not as a dash', () => {
+    const { tree } = render('# P\n\n<details>\n<summary><b>Q?</b></summary>\n<ul>\n    <li>\n        <b>Task: </b><br>\n        - <br>\n    </li>\n</ul>\n</details>\n');
+    const task = elements(tree, (e) => hasClass(e, 'star-task'))[0];
+    assert.match(text(task), /\(empty Task\)/);
+    assert.doesNotMatch(text(task), /^\s*-\s*$/m);
+  });
 });
