@@ -45,7 +45,7 @@ describe('completion: missing sections', () => {
     const task = ours[0];
     assert.match(task.sortText ?? '', /^0/);
     assert.strictEqual(task.kind, vscode.CompletionItemKind.Snippet);
-    assert.strictEqual(snippetOf(task), '    <li>\n        <b>Task: </b><br>\n        - ${1}\n    </li>');
+    assert.strictEqual(snippetOf(task), '    <li>\n        <b>Task: </b><br>\n        - ${1}<br>\n    </li>');
     const range = task.range instanceof vscode.Range ? task.range : task.range?.replacing;
     assert.ok(range?.isEqual(new vscode.Range(line, 0, line, 4)), `replaces the line's indent: ${JSON.stringify(range)}`);
 
@@ -65,7 +65,7 @@ describe('completion: missing sections', () => {
     assert.ok(await editor.insertSnippet(task.insertText, range));
     await changed;
     const lines = document.getText().split('\n').slice(line - 1, line + 5);
-    assert.deepStrictEqual(lines, ['    </li>', '    <li>', '        <b>Task: </b><br>', '        - ', '    </li>', '    <li>']);
+    assert.deepStrictEqual(lines, ['    </li>', '    <li>', '        <b>Task: </b><br>', '        - <br>', '    </li>', '    <li>']);
     // The tab stop is where the Task's words go.
     assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [line + 2, 10]);
   });
@@ -99,7 +99,7 @@ describe('completion: missing sections', () => {
       await vscode.commands.executeCommand('acceptSelectedSuggestion');
       return document.lineAt(line).text !== '    ';
     }, 'the suggest widget to accept an item', 10000, 200);
-    assert.deepStrictEqual(document.getText().split('\n').slice(line, line + 4), ['    <li>', '        <b>Task: </b><br>', '        - ', '    </li>']);
+    assert.deepStrictEqual(document.getText().split('\n').slice(line, line + 4), ['    <li>', '        <b>Task: </b><br>', '        - <br>', '    </li>']);
   });
 
   it('typing star and accepting the suggestion inserts a seed-style story', async () => {

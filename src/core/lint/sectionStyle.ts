@@ -88,7 +88,7 @@ export function renderSection(kind: SectionKind, style: SectionStyle, indent = '
   switch (style.style) {
     case 'html': {
       const inner = indent + style.childIndent;
-      return split(`${indent}<li>${eol}${inner}<b>${label}: </b><br>${eol}${inner}- \u0000${eol}${indent}</li>`);
+      return split(`${indent}<li>${eol}${inner}<b>${label}: </b><br>${eol}${inner}- \u0000<br>${eol}${indent}</li>`);
     }
     case 'bold':
       return split(`${indent}${colon} \u0000`);

@@ -33,7 +33,7 @@ describe('completeSections', () => {
     });
 
     it('writes the Task as an <li> item indented like its siblings', () => {
-      assert.strictEqual(result!.items[0].snippet, '    <li>\n        <b>Task: </b><br>\n        - ${1}\n    </li>');
+      assert.strictEqual(result!.items[0].snippet, '    <li>\n        <b>Task: </b><br>\n        - ${1}<br>\n    </li>');
       assert.strictEqual(result!.items[0].label, 'Task');
     });
 
@@ -89,7 +89,7 @@ describe('completeSections', () => {
     assert.ok(result);
     assert.strictEqual(result.question.title, 'Describe a goal you did not reach.');
     assert.deepStrictEqual(result.items.map((i) => `${i.name} ${i.optional}`), ['Learning true']);
-    assert.strictEqual(result.items[0].snippet, '    <li>\n        <b>Learning: </b><br>\n        - ${1}\n    </li>');
+    assert.strictEqual(result.items[0].snippet, '    <li>\n        <b>Learning: </b><br>\n        - ${1}<br>\n    </li>');
   });
 
   it('offers Learning on the blank line before </details> of a markdown list inside <details> (story 3)', () => {

@@ -92,7 +92,7 @@ describe('lint: quick fixes never drop a character', () => {
 
 describe('lint: insert a missing section in the story\'s own style', () => {
   const cases: [string, string, SectionKind, RegExp][] = [
-    ['<details> with <li>', fs.readFileSync(path.join(EXAMPLES, 'formats/incomplete.md'), 'utf8'), 'task', /^ {4}<li>\n {8}<b>Task: <\/b><br>\n {8}- \n {4}<\/li>\n$/],
+    ['<details> with <li>', fs.readFileSync(path.join(EXAMPLES, 'formats/incomplete.md'), 'utf8'), 'task', /^ {4}<li>\n {8}<b>Task: <\/b><br>\n {8}- <br>\n {4}<\/li>\n$/],
     ['bold paragraphs', fs.readFileSync(path.join(EXAMPLES, 'formats/starl-and-synonyms.md'), 'utf8'), 'task', /^\*\*Task:\*\* \n\n$/],
   ];
   for (const [name, text, kind, expected] of cases) {
@@ -111,7 +111,7 @@ describe('lint: insert a missing section in the story\'s own style', () => {
     assert.equal(renderSection('action', styleOf(q('1. **Q?**\n   - Situation: a\n')), '   ').text, '   - Action: ');
     assert.equal(renderSection('action', styleOf(q('1. **Q?**\n   * **S:** a\n'), '1. **Q?**\n   * **S:** a\n'), '   ').text, '   * **A:** ');
     const html = renderSection('result', styleOf(q('<details>\n<summary><b>Q?</b></summary>\n<ul>\n  <li>\n      <b>Situation: </b><br>\n      - a\n  </li>\n</ul>\n</details>\n'), '<details>\n<summary><b>Q?</b></summary>\n<ul>\n  <li>\n      <b>Situation: </b><br>\n      - a\n  </li>\n</ul>\n</details>\n'), '  ', '\r\n');
-    assert.equal(html.text, '  <li>\r\n      <b>Result: </b><br>\r\n      - \r\n  </li>');
+    assert.equal(html.text, '  <li>\r\n      <b>Result: </b><br>\r\n      - <br>\r\n  </li>');
     assert.equal(html.text.slice(0, html.cursor), '  <li>\r\n      <b>Result: </b><br>\r\n      - ');
   });
 
