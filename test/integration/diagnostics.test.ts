@@ -68,7 +68,7 @@ describe('diagnostics and quick fixes', function () {
       let i = 0;
       for (const c of text) if (i < original.length && c === original[i]) i++;
       assert.strictEqual(i, original.length, 'every original character kept, in order');
-      assert.match(text, /<\/li>\n {4}<li>\n {8}<b>Task: <\/b><br>\n {8}- \n {4}<\/li>\n {4}<li>\n {8}<b>Action:<\/b><br>/);
+      assert.match(text, /<\/li>\n {4}<li>\n {8}<b>Task: <\/b><br>\n {8}- <br>\n {4}<\/li>\n {4}<li>\n {8}<b>Action:<\/b><br>/);
       await waitFor(() => !ours(copy).some((d) => ruleOf(d) === 'missing-section' && d.range.start.line === 5), 'missing Task to go away');
       await vscode.commands.executeCommand('undo');
       await waitFor(() => document.getText() === original, 'one undo to restore the text');
