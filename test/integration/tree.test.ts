@@ -88,8 +88,10 @@ describe('Story Bank tree', function () {
         assert.match(item.description as string, /^\d+ words · \d+:\d\d/);
         const icon = item.iconPath as vscode.ThemeIcon;
         assert.ok(icon instanceof vscode.ThemeIcon);
-        const color = q.status!.summary === 'complete' ? 'testing.iconPassed' : q.status!.summary === 'no metric' ? 'list.warningForeground' : 'list.errorForeground';
-        assert.strictEqual(icon.color?.id, color, q.label);
+        // Incomplete stories are warnings in the Problems panel: the tree agrees (no red error icon).
+        const complete = q.status!.summary === 'complete';
+        assert.strictEqual(icon.id, complete ? 'pass' : 'warning', q.label);
+        assert.strictEqual(icon.color?.id, complete ? 'testing.iconPassed' : 'list.warningForeground', q.label);
         assert.ok(item.tooltip instanceof vscode.MarkdownString);
         assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
       }
@@ -124,6 +126,52 @@ describe('Story Bank tree', function () {
     assert.ok(node, 'a node was revealed');
     assert.strictEqual(node.label, 'Describe a goal you did not reach.');
     assert.strictEqual(tree.getParent(node)?.label, 'Deliver Results');
+  });
+
+  it('finds the story under the cursor in the document as edited, before the index catches up', async () => {
+    const editor = await openFile('formats', 'incomplete.md');
+    const original = editor.document.getText();
+    try {
+      // What a quick fix does, plus what the user then writes: a Task in the first story, lines moved below it.
+      const after = original.split(/\r?\n/).findIndex((l) => l.includes('A customer moved their go-live date forward')) + 2;
+      const task = `    <li>\n        <b>Task:</b><br>\n        - ${'Ship the two features the customer needed most, on the new date, without cutting quality. '.repeat(4)}<br>\n    </li>\n`;
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(editor.document.uri, new vscode.Position(after, 0), task);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applied');
+      const line = editor.document.getText().split(/\r?\n/).findIndex((l) => l.includes('short of the 50% target'));
+      editor.selection = new vscode.Selection(line, 10, line, 10);
+      // At once: the index re-reads an edited document only after starAnswers.debounceMs.
+      const node = (await vscode.commands.executeCommand('starAnswers.revealInTree')) as Node | undefined;
+      assert.strictEqual(node?.label, 'Describe a goal you did not reach.');
+      const deliver = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results')!;
+      assert.strictEqual((await tree.getChildren(deliver))[0].status!.summary, 'no metric', 'the tree shows the edited story');
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor(async () => {
+      const deliver = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results');
+      return deliver && (await tree.getChildren(deliver))[0].status!.summary === 'no Task · no metric';
+    }, 'the tree to show the reverted file', 10000);
+  });
+
+  it('creates the file of a principle not covered yet when its item is clicked', async () => {
+    const group = (await tree.getChildren()).find((n) => n.kind === 'uncovered')!;
+    const invent = (await tree.getChildren(group)).find((n) => n.label === 'Invent and Simplify')!;
+    const item = tree.getTreeItem(invent);
+    assert.strictEqual(item.command?.command, 'starAnswers.newPrincipleFile');
+    const uri = (await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []))) as vscode.Uri | undefined;
+    assert.ok(uri, 'a principle file was created');
+    try {
+      assert.strictEqual(uri.toString(), wsFile('Invent and Simplify.md').toString());
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.match(text, /^# Invent and Simplify\n## 1\. Definition\n\S/);
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), 'the new file open');
+    } finally {
+      await vscode.window.showTextDocument(uri);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('outlines the seed: principle, its two questions and their sections', async () => {

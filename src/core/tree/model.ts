@@ -91,13 +91,25 @@ export interface CatalogPrincipleNode extends BaseNode {
 
 export type TreeNode = PrincipleNode | QuestionNode | SectionNode | MissingSectionNode | UncoveredNode | CatalogPrincipleNode;
 
+/**
+ * The diagnostics report an incomplete story (a missing or empty part, a Result without a number)
+ * as warnings, so the tree shows it with the warning icon and colour too: red would read as "broken"
+ * while the Problems panel shows no error.
+ */
 export const STATUS_COLORS = {
   complete: 'testing.iconPassed',
-  warning: 'list.warningForeground',
-  error: 'list.errorForeground',
+  incomplete: 'list.warningForeground',
 } as const;
 
-const STATUS_ICONS = { complete: 'pass', warning: 'warning', error: 'error' } as const;
+const STATUS_ICONS = { complete: 'pass', incomplete: 'warning' } as const;
+
+function statusIcon(level: StoryStatus['level']): string {
+  return level === 'complete' ? STATUS_ICONS.complete : STATUS_ICONS.incomplete;
+}
+
+function statusColor(level: StoryStatus['level']): string {
+  return level === 'complete' ? STATUS_COLORS.complete : STATUS_COLORS.incomplete;
+}
 
 /** The Story Bank tree, built from parsed files without VS Code. */
 export class StoryTree {
@@ -248,8 +260,8 @@ function questionNode(file: TreeFileInput, parent: PrincipleNode, question: Ques
     label: question.title.trim() || 'Untitled story',
     description: '',
     tooltip: '',
-    icon: STATUS_ICONS[status.level],
-    color: STATUS_COLORS[status.level],
+    icon: statusIcon(status.level),
+    color: statusColor(status.level),
     contextValue: 'question',
     parent,
     children: [],
@@ -277,7 +289,7 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
   const lines = [
     `**${escapeMarkdown(node.label)}**`,
     '',
-    status.level === 'complete' ? '$(pass) Complete: Situation, Task, Action and a quantified Result.' : `$(${STATUS_ICONS[status.level]}) ${status.problems.map((p) => problemText(p.code, p.kind)).join(' ')}`,
+    status.level === 'complete' ? '$(pass) Complete: Situation, Task, Action and a quantified Result.' : `$(${statusIcon(status.level)}) ${status.problems.map((p) => problemText(p.code, p.kind)).join(' ')}`,
     '',
     `${plural(status.words, 'word', 'words')} · about ${formatDuration(status.seconds)} to tell at ${wpm} words per minute`,
   ];
@@ -325,7 +337,7 @@ function sectionNode(question: QuestionNode, section: Section, wpm: number, ids:
       empty ? 'Empty: write this part of the story.' : escapeMarkdown(preview.length > 400 ? `${preview.slice(0, 400)}…` : preview),
     ].join('\n'),
     icon: section.kind === 'learning' ? 'lightbulb' : empty ? 'circle-large-outline' : 'circle-filled',
-    color: empty ? STATUS_COLORS.error : noMetric ? STATUS_COLORS.warning : undefined,
+    color: empty || noMetric ? STATUS_COLORS.incomplete : undefined,
     contextValue: 'section',
     parent: question,
     children: [],
@@ -345,7 +357,7 @@ function missingNode(question: QuestionNode, kind: SectionKind, ids: IdMaker): M
     description: 'missing',
     tooltip: `**${title}** is missing: the story has no ${title} part.`,
     icon: 'circle-slash',
-    color: STATUS_COLORS.error,
+    color: STATUS_COLORS.incomplete,
     contextValue: 'section.missing',
     parent: question,
     children: [],
@@ -374,7 +386,7 @@ function uncoveredNode(uncovered: CatalogPrincipleNode[], catalogSize: number): 
 function catalogNode(catalog: CatalogPrinciple, existing: { file: TreeFileInput; principle: Principle } | undefined, ids: IdMaker): CatalogPrincipleNode {
   const lines = [`**${escapeMarkdown(catalog.title)}**`];
   if (catalog.definition) lines.push('', `_${escapeMarkdown(catalog.definition)}_`);
-  lines.push('', existing ? `No story yet in ${escapeMarkdown(existing.file.path)}.` : 'No story yet. Add one to cover this principle.');
+  lines.push('', existing ? `No story yet in ${escapeMarkdown(existing.file.path)}.` : 'No story and no file yet. Click to create its principle file.');
   return {
     id: ids.make(`catalog:${normalizePrincipleTitle(catalog.title)}`),
     kind: 'catalogPrinciple',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { findCatalogPrinciple, type CatalogPrinciple } from '../../core/catalog';
+import type { CatalogPrinciple } from '../../core/catalog';
+import { principleChoices } from '../../core/tree/principleChoices';
 import { principleFileName, principleSkeleton } from '../../core/templates/principle';
 import type { StoryIndex } from '../shared/storyIndex';
 import { catalogSetting } from '../tree/settings';
@@ -44,25 +45,22 @@ export async function newPrincipleFile(index: StoryIndex, preset?: CatalogPrinci
 
 async function pickPrinciple(index: StoryIndex): Promise<CatalogPrinciple | undefined> {
   await index.ready();
-  const catalog = catalogSetting();
-  const filed = new Set<string>();
-  for (const file of index.all()) {
-    for (const p of file.bank.principles) {
-      const match = findCatalogPrinciple(catalog, p.title);
-      if (match) filed.add(match.title);
-    }
-  }
+  const { uncovered, covered } = principleChoices(
+    catalogSetting(),
+    index.all().flatMap((file) => file.bank.principles.map((p) => p.title)),
+  );
+  const separator = (label: string): PrincipleChoice => ({ label, kind: vscode.QuickPickItemKind.Separator });
   const other: PrincipleChoice = { label: '$(edit) Other principle…', detail: 'Type the title of a principle that is not in the catalog.', alwaysShow: true };
-  const items: PrincipleChoice[] = [
-    ...catalog.map((principle) => ({
-      label: principle.title,
-      description: filed.has(principle.title) ? 'has a file' : undefined,
-      detail: principle.definition || undefined,
-      principle,
-    })),
-    ...(catalog.length ? [{ label: '', kind: vscode.QuickPickItemKind.Separator } as PrincipleChoice] : []),
-    other,
-  ];
+  // The first item is the one Enter takes: a principle without a file, else "Other", never one that has a file.
+  const items: PrincipleChoice[] = uncovered.length
+    ? [
+        separator('No file yet'),
+        ...uncovered.map((principle) => ({ label: principle.title, detail: principle.definition || undefined, principle })),
+        ...(covered.length ? [separator('Has a file'), ...covered.map(coveredChoice)] : []),
+        separator(''),
+        other,
+      ]
+    : [other, ...(covered.length ? [separator('Has a file'), ...covered.map(coveredChoice)] : [])];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'STAR Answers: New Principle File',
     placeHolder: 'Principle to write stories for',
@@ -77,6 +75,10 @@ async function pickPrinciple(index: StoryIndex): Promise<CatalogPrinciple | unde
     validateInput: (value) => (value.trim() ? undefined : 'Type a title.'),
   });
   return title?.trim() ? { title: title.trim(), definition: '' } : undefined;
+}
+
+function coveredChoice(principle: CatalogPrinciple): PrincipleChoice {
+  return { label: principle.title, description: 'has a file', principle };
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

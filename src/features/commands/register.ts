@@ -4,7 +4,7 @@ import type { TreeNode } from '../../core/tree/model';
 import { catalogSetting } from '../tree/settings';
 import type { StoryIndex } from '../shared/storyIndex';
 import type { StoryBankTree } from '../tree/register';
-import { VIEW_ID } from '../tree/storyBankProvider';
+import { NEW_PRINCIPLE_COMMAND, VIEW_ID } from '../tree/storyBankProvider';
 import { addStory } from './addStory';
 import { newPrincipleFile } from './newPrincipleFile';
 import { revealInTree } from './revealInTree';
@@ -31,7 +31,7 @@ export function registerStoryBankCommands(index: StoryIndex, tree: StoryBankTree
     vscode.commands.registerCommand('starAnswers.collapseAll', guard(() => Promise.resolve(vscode.commands.executeCommand(`workbench.actions.treeView.${VIEW_ID}.collapseAll`)))),
     vscode.commands.registerCommand('starAnswers.tree.sortAlphabetically', guard(() => provider.setSort('alphabetical'))),
     vscode.commands.registerCommand('starAnswers.tree.sortByFileOrder', guard(() => provider.setSort('file'))),
-    vscode.commands.registerCommand('starAnswers.newPrincipleFile', guard((principle?: unknown) => newPrincipleFile(index, asPrinciple(principle)))),
+    vscode.commands.registerCommand(NEW_PRINCIPLE_COMMAND, guard((principle?: unknown) => newPrincipleFile(index, asPrinciple(principle)))),
     vscode.commands.registerCommand('starAnswers.addStory', guard((node?: TreeNode) => addStory(index, provider, isNode(node) ? node : undefined))),
     vscode.commands.registerCommand('starAnswers.revealInTree', guard(() => revealInTree(provider, view))),
   );

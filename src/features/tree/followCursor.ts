@@ -3,10 +3,10 @@ import type { TreeNode } from '../../core/tree/model';
 import { followCursor } from './settings';
 import type { StoryBankProvider } from './storyBankProvider';
 
-/** The story (or section) under the cursor of an editor, in the tree's current model. */
+/** The story (or section) under the cursor of an editor, in a model of the document's current version. */
 export async function nodeAtCursor(provider: StoryBankProvider, editor: vscode.TextEditor): Promise<TreeNode | undefined> {
   if (editor.document.languageId !== 'markdown') return undefined;
-  const model = await provider.model();
+  const model = await provider.modelFor(editor.document);
   return model.find(editor.document.uri.toString(), editor.document.offsetAt(editor.selection.active));
 }
 

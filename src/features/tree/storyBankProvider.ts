@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { StoryTree, type TreeNode } from '../../core/tree/model';
 import type { TreeSortOrder } from '../../core/tree/sort';
 import { toVsRange } from '../shared/convert';
-import type { StoryIndex } from '../shared/storyIndex';
+import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 import { affectsStoryBank, catalogSetting, wordsPerMinute } from './settings';
 
 export const VIEW_ID = 'starAnswers.storyBank';
 export const OPEN_COMMAND = 'starAnswers.tree.open';
+export const NEW_PRINCIPLE_COMMAND = 'starAnswers.newPrincipleFile';
 const SORT_KEY = 'starAnswers.tree.sortOrder';
 export const SORT_CONTEXT = 'starAnswers.tree.sortAlphabetical';
 
@@ -20,6 +21,8 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private current: StoryTree | undefined;
   private uris = new Map<string, vscode.Uri>();
+  /** The parse of each file the current model was built from. */
+  private builtFrom = new Map<string, IndexedFile>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sortOrder: TreeSortOrder;
   private readonly modelEmitter = new vscode.EventEmitter<StoryTree>();
@@ -57,6 +60,19 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return (this.current ??= this.build());
   }
 
+  /**
+   * The model, rebuilt first when a document changed since it was built (a quick fix inserted a
+   * section, a paste moved lines), so offsets of the document's current version find the right item.
+   */
+  async modelFor(document: vscode.TextDocument): Promise<StoryTree> {
+    const model = await this.model();
+    const key = document.uri.toString();
+    const file = this.index.forDocument(document);
+    if (this.index.get(document.uri) !== file || this.builtFrom.get(key) === file) return model;
+    this.refresh();
+    return this.model();
+  }
+
   /** The model as last built, without waiting. */
   get snapshot(): StoryTree | undefined {
     return this.current;
@@ -82,6 +98,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private build(): StoryTree {
     const files = this.index.all();
     this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
+    this.builtFrom = new Map(files.map((f) => [f.uri.toString(), f]));
     const tree = new StoryTree(
       files.map((f) => ({ uri: f.uri.toString(), path: vscode.workspace.asRelativePath(f.uri, true), bank: f.bank })),
       { catalog: catalogSetting(), sort: this.sortOrder, wordsPerMinute: wordsPerMinute() },
@@ -118,6 +135,13 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         command: OPEN_COMMAND,
         title: 'Open',
         arguments: [uri, toVsRange(node.target.selection), toVsRange(node.target.range)],
+      };
+    } else if (node.kind === 'catalogPrinciple') {
+      // A principle of the catalog with no file yet: clicking it writes its file, like the inline "+".
+      item.command = {
+        command: NEW_PRINCIPLE_COMMAND,
+        title: 'New Principle File',
+        arguments: [{ title: node.catalog.title, definition: node.catalog.definition }],
       };
     }
     return item;

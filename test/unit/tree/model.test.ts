@@ -44,13 +44,29 @@ describe('core/tree: Story Bank model from the examples', () => {
   it('gives every question the status the examples imply, by icon colour and text', () => {
     for (const q of tree.questions) {
       assert.strictEqual(q.status.summary, STATUSES[q.label], q.label);
-      const expected = q.status.summary === 'complete' ? 'testing.iconPassed' : q.status.summary === 'no metric' ? 'list.warningForeground' : 'list.errorForeground';
-      assert.strictEqual(q.color, expected, q.label);
-      assert.strictEqual(q.icon, q.status.level === 'complete' ? 'pass' : q.status.level === 'warning' ? 'warning' : 'error');
+      // Incomplete stories are warnings in the Problems panel, so the tree shows them as warnings, never as errors.
+      assert.strictEqual(q.color, q.status.summary === 'complete' ? 'testing.iconPassed' : 'list.warningForeground', q.label);
+      assert.strictEqual(q.icon, q.status.summary === 'complete' ? 'pass' : 'warning', q.label);
       if (q.status.level !== 'complete') assert.ok(q.description.includes(q.status.summary), q.description);
     }
     const dataQuestion = tree.questions.find((q) => q.label.startsWith('Give an example'))!;
     assert.match(dataQuestion.tooltip, /no number/);
+  });
+
+  it('never shows an incomplete story or part in the error colour (the diagnostics are warnings)', () => {
+    const all: TreeNode[] = [];
+    const walk = (n: TreeNode) => {
+      all.push(n);
+      n.children.forEach(walk);
+    };
+    tree.roots.forEach(walk);
+    assert.ok(all.some((n) => n.kind === 'missingSection'));
+    for (const n of all) {
+      assert.notStrictEqual(n.color, 'list.errorForeground', n.id);
+      assert.notStrictEqual(n.icon, 'error', n.id);
+    }
+    const deadline = tree.questions.find((q) => q.label.startsWith('Tell me about a time you delivered'))!;
+    assert.match(deadline.tooltip, /^\$\(warning\) No Task\. The Result has no number/m);
   });
 
   it('describes questions with words and speaking time at the chosen pace', () => {
@@ -82,7 +98,9 @@ describe('core/tree: Story Bank model from the examples', () => {
     const goal = tree.questions.find((q) => q.label === 'Describe a goal you did not reach.')!;
     const action = goal.children[2];
     assert.strictEqual(action.description, 'empty');
-    assert.strictEqual(action.color, 'list.errorForeground');
+    assert.strictEqual(action.color, 'list.warningForeground');
+    assert.strictEqual(deadline.children[1].color, 'list.warningForeground');
+    assert.strictEqual(deadline.children[3].color, 'list.warningForeground');
     const learn = tree.questions.find((q) => q.label.startsWith('Story 1'))!;
     assert.deepStrictEqual(learn.children.map((s) => s.label), ['Situation (Context)', 'Task (Goal)', 'Action (Approach)', 'Result (Outcome)', 'Learning (Learnings)']);
   });
