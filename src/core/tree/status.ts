@@ -71,7 +71,9 @@ export function lengthLabel(words: number, wordsPerMinute = 150): string {
   return `${words} ${words === 1 ? 'word' : 'words'} · ${formatDuration(speakingSeconds(words, wordsPerMinute))}`;
 }
 
-/** "✓✓✗✓" for S, T, A, R. */
+/** "✓✓✗✓" for S, T, A, R: ✓ written, ∅ there but empty, ✗ missing (as the CLI outline marks them). */
 export function starMarks(status: StoryStatus): string {
-  return (['situation', 'task', 'action', 'result'] as const).map((k) => (status.parts[k] ? '✓' : '✗')).join('');
+  return (['situation', 'task', 'action', 'result'] as const)
+    .map((k) => (status.parts[k] ? '✓' : status.problems.some((p) => p.kind === k && p.code === 'empty') ? '∅' : '✗'))
+    .join('');
 }

@@ -5,7 +5,7 @@ import type { StoryIndex } from '../shared/storyIndex';
 import { wordsPerMinute } from '../tree/settings';
 
 /**
- * "STAR ✓✓✗✓ · 212 words · 1:25" while the cursor is in a story of a markdown editor; hidden
+ * "STAR ✓✓✗✓ · 212 words · 1:25" (✓ written, ∅ empty, ✗ missing) while the cursor is in a story of a markdown editor; hidden
  * elsewhere. Clicking it reveals the story in the Story Bank.
  */
 export function registerStoryStatusBar(index: StoryIndex): vscode.Disposable {

@@ -25,4 +25,9 @@ describe('core/tree: story status', () => {
     assert.strictEqual(lengthLabel(212), '212 words · 1:25');
     assert.strictEqual(lengthLabel(1), '1 word · 0:00');
   });
+
+  it('marks an empty part apart from a missing one', () => {
+    const q = parseBank('# P\n\n## Q\n\n**Situation:** one\n\n**Action:**\n\n**Result:** up 5%\n').principles[0].questions[0];
+    assert.strictEqual(starMarks(storyStatus(q)), '✓✗∅✓');
+  });
 });
