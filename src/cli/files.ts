@@ -14,7 +14,6 @@ export const nodeIo: CliIo = {
   cwd: process.cwd(),
 };
 
-
 export interface InputFile {
   /** As the user wrote it, or joined under the folder they named. */
   path: string;

@@ -20,6 +20,15 @@ export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning
 export const STAR_KINDS: readonly SectionKind[] = ['situation', 'task', 'action', 'result'];
 export const SECTION_KINDS: readonly SectionKind[] = ['situation', 'task', 'action', 'result', 'learning'];
 
+/** How a section is named to the user, whatever label the story uses for it. */
+export const SECTION_NAMES: Readonly<Record<SectionKind, string>> = {
+  situation: 'Situation',
+  task: 'Task',
+  action: 'Action',
+  result: 'Result',
+  learning: 'Learning',
+};
+
 /** How a section label is written, so that a fix or a snippet can write another one alike. */
 export type LabelStyle =
   | 'html' // <li><b>Situation: </b><br> inside raw HTML

@@ -1,7 +1,7 @@
 import type { BankFile, Question, Range, Section, SectionKind } from '../model';
 import { parseStoryBlock } from '../parser';
-import { SECTION_KINDS } from '../model';
-import { SECTION_NAMES, SECTION_ORDER } from '../lint/sectionNames';
+import { SECTION_KINDS, SECTION_NAMES } from '../model';
+import { SECTION_ORDER } from '../lint/sectionNames';
 import { labelFor, linePrefix, renderSection, styleOf, type SectionStyle } from '../lint/sectionStyle';
 import { LineIndex } from '../text/lineIndex';
 import { betweenListItems } from './htmlList';

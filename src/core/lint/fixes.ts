@@ -1,7 +1,7 @@
-import type { Question, SectionKind } from '../model';
+import { SECTION_NAMES, type Question, type SectionKind } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { findDirectives } from './comments';
-import { SECTION_NAMES, SECTION_ORDER } from './sectionNames';
+import { SECTION_ORDER } from './sectionNames';
 import { linePrefix, renderSection, styleOf, type SectionStyle } from './sectionStyle';
 import type { LintDiagnostic } from './types';
 

@@ -1,13 +1,5 @@
 import type { Question, Section, SectionKind } from '../model';
 
-export const SECTION_NAMES: Record<SectionKind, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  learning: 'Learning',
-};
-
 /** Position of a kind in S-T-A-R(-L) order. */
 export const SECTION_ORDER: Record<SectionKind, number> = { situation: 0, task: 1, action: 2, result: 3, learning: 4 };
 

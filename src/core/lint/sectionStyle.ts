@@ -1,5 +1,4 @@
-import type { LabelStyle, Question, SectionKind } from '../model';
-import { SECTION_NAMES } from './sectionNames';
+import { SECTION_NAMES, type LabelStyle, type Question, type SectionKind } from '../model';
 
 /** How a story writes its section labels, so that a new section can be written alike. */
 export interface SectionStyle {

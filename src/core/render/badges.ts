@@ -1,5 +1,5 @@
 import type { Question, SectionKind } from '../model';
-import { STAR_KINDS } from '../model';
+import { SECTION_NAMES, STAR_KINDS } from '../model';
 import { formatDuration, speakingSeconds } from '../text/words';
 import { isQuantified } from '../lint/quantity';
 
@@ -11,14 +11,6 @@ export interface Badge {
   /** A longer explanation (the tooltip). */
   title: string;
 }
-
-export const KIND_NAMES: Record<SectionKind, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  learning: 'Learning',
-};
 
 /** What a reader of a story wants to see before opening it: length, speaking time, gaps. */
 export function storyBadges(question: Question, wordsPerMinute: number): Badge[] {
@@ -36,8 +28,8 @@ function storyProblems(question: Question): Omit<Badge, 'tone'>[] {
   const out: Omit<Badge, 'tone'>[] = [];
   for (const kind of STAR_KINDS) {
     const sections = question.sections.filter((s) => s.kind === kind);
-    if (!sections.length) out.push({ text: `No ${KIND_NAMES[kind]}`, title: `This story has no ${KIND_NAMES[kind]} section` });
-    else if (sections.every((s) => s.words === 0)) out.push({ text: `Empty ${KIND_NAMES[kind]}`, title: `The ${KIND_NAMES[kind]} section has no text yet` });
+    if (!sections.length) out.push({ text: `No ${SECTION_NAMES[kind]}`, title: `This story has no ${SECTION_NAMES[kind]} section` });
+    else if (sections.every((s) => s.words === 0)) out.push({ text: `Empty ${SECTION_NAMES[kind]}`, title: `The ${SECTION_NAMES[kind]} section has no text yet` });
   }
   const result = question.sections.filter((s) => s.kind === 'result' && s.words > 0);
   if (result.length && !result.some((s) => isQuantified(s.text))) {

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { BankFile, Principle, Question, Section } from '../model';
+import { SECTION_NAMES, type BankFile, type Principle, type Question, type Section } from '../model';
 import { markdownToHast } from '../parser/markdown';
-import { KIND_NAMES, storyBadges, type Badge } from './badges';
+import { storyBadges, type Badge } from './badges';
 import { el } from './hast';
 import { highlightMetrics } from './highlight';
 import { sanitizeNodes } from './sanitize';
@@ -131,7 +131,7 @@ function renderStory(source: Source, question: Question, id: string, wpm: number
 }
 
 function renderSection(source: Source, section: Section, storyId: string): Element {
-  const name = KIND_NAMES[section.kind];
+  const name = SECTION_NAMES[section.kind];
   // A section without a word (an empty label, or only a "- " placeholder line) reads as empty.
   let body = section.words ? source.content(contentStart(section), section.range.end.offset, section.text) : [];
   if (section.kind === 'result') body = highlightMetrics(body);

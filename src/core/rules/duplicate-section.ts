@@ -1,5 +1,4 @@
-import type { Section, SectionKind } from '../model';
-import { SECTION_NAMES } from '../lint/sectionNames';
+import { SECTION_NAMES, type Section, type SectionKind } from '../model';
 import type { Rule } from '../lint/types';
 
 export const rule: Rule = {

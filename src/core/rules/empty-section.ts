@@ -1,4 +1,4 @@
-import { SECTION_NAMES } from '../lint/sectionNames';
+import { SECTION_NAMES } from '../model';
 import type { Rule } from '../lint/types';
 
 export const rule: Rule = {

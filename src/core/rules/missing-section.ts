@@ -1,5 +1,4 @@
-import { STAR_KINDS } from '../model';
-import { SECTION_NAMES } from '../lint/sectionNames';
+import { SECTION_NAMES, STAR_KINDS } from '../model';
 import type { Rule } from '../lint/types';
 
 const HINTS = {

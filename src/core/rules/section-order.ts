@@ -1,5 +1,5 @@
-import type { Section } from '../model';
-import { SECTION_NAMES, SECTION_ORDER } from '../lint/sectionNames';
+import { SECTION_NAMES, type Section } from '../model';
+import { SECTION_ORDER } from '../lint/sectionNames';
 import type { Rule } from '../lint/types';
 
 export const rule: Rule = {

@@ -1,4 +1,4 @@
-import type { LabelStyle, Principle, Question, SectionKind } from '../model';
+import { SECTION_NAMES, type LabelStyle, type Principle, type Question, type SectionKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 
 /** How new stories of a file are written, read from the stories it already holds. */
@@ -18,21 +18,13 @@ export interface StoryStyle {
   indent: string;
 }
 
-export const DEFAULT_LABELS: Record<SectionKind, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  learning: 'Learning',
-};
-
 /** The seed's format: `<details>`, `<summary><b>question</b></summary>`, `<ul><li><b>Situation: </b><br>`. */
 export const DEFAULT_STYLE: StoryStyle = {
   container: 'details',
   sections: 'html',
   headingLevel: 2,
   sectionHeadingLevel: 3,
-  labels: DEFAULT_LABELS,
+  labels: SECTION_NAMES,
   learning: false,
   listMarker: '- ',
   indent: '   ',
@@ -44,15 +36,15 @@ export const DEFAULT_STYLE: StoryStyle = {
  */
 export function detectStoryStyle(text: string, lines: LineIndex, questions: readonly Question[]): StoryStyle {
   const usable = questions.filter((q) => q.container !== 'table-row' && q.container !== 'none' && q.sections.length > 0);
-  if (usable.length === 0) return { ...DEFAULT_STYLE, labels: { ...DEFAULT_LABELS } };
+  if (usable.length === 0) return { ...DEFAULT_STYLE, labels: { ...SECTION_NAMES } };
   const container = mostCommon(usable.map((q) => q.container)) as StoryStyle['container'];
   const sameContainer = usable.filter((q) => q.container === container);
   const sectionStyles = sameContainer.flatMap((q) => q.sections.map((s) => s.style)).filter((s) => s !== 'table' && s !== 'plain');
   let sections = (mostCommon(sectionStyles) ?? (container === 'details' ? 'html' : 'bold')) as StoryStyle['sections'];
   if (sectionStyles.length === 0 && sameContainer.some((q) => q.sections.some((s) => s.style === 'plain'))) sections = container === 'list-item' ? 'list-plain' : 'bold';
 
-  const labels = { ...DEFAULT_LABELS };
-  for (const kind of Object.keys(DEFAULT_LABELS) as SectionKind[]) {
+  const labels = { ...SECTION_NAMES };
+  for (const kind of Object.keys(SECTION_NAMES) as SectionKind[]) {
     const used = sameContainer.flatMap((q) => q.sections.filter((s) => s.kind === kind && styleMatches(s.style, sections)).map((s) => s.label.trim()));
     const best = mostCommon(used.filter((l) => /^[\p{L}][\p{L} ]*$/u.test(l)));
     if (best) labels[kind] = best.length === 1 ? best.toUpperCase() : best;
@@ -124,7 +116,7 @@ export function storySkeleton(style: StoryStyle, eol = '\n', question = QUESTION
   const kinds: SectionKind[] = ['situation', 'task', 'action', 'result', ...(style.learning ? (['learning'] as const) : [])];
   const q = { name: 'question' as const, text: question };
   const slot = (kind: SectionKind) => ({ name: kind, text: '' });
-  const label = (kind: SectionKind) => style.labels[kind] || DEFAULT_LABELS[kind];
+  const label = (kind: SectionKind) => style.labels[kind] || SECTION_NAMES[kind];
   const chunks: Chunk[] = [];
   const line = (...parts: Chunk[]) => chunks.push(...parts, eol);
 

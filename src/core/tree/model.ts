@@ -1,10 +1,10 @@
 import { findCatalogPrinciple, normalizePrincipleTitle, type CatalogPrinciple } from '../catalog';
-import { STAR_KINDS, type BankFile, type Principle, type Question, type Range, type Section, type SectionKind } from '../model';
+import { SECTION_NAMES, STAR_KINDS, type BankFile, type Principle, type Question, type Range, type Section, type SectionKind } from '../model';
 import { formatDuration } from '../text/words';
 import { escapeMarkdown } from './markdown';
 import { normalizeQuestionTitle } from './reuse';
 import { sortByOrder, type TreeSortOrder } from './sort';
-import { SECTION_TITLES, lengthLabel, storyStatus, type StoryStatus } from './status';
+import { lengthLabel, storyStatus, type StoryStatus } from './status';
 
 /** One parsed file, as the tree needs it. `uri` is an opaque key; `path` is what the user reads. */
 export interface TreeFileInput {
@@ -298,7 +298,7 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
 }
 
 function problemText(code: 'missing' | 'empty' | 'no-metric', kind: SectionKind): string {
-  const title = SECTION_TITLES[kind];
+  const title = SECTION_NAMES[kind];
   if (code === 'missing') return `No ${title}.`;
   if (code === 'empty') return `The ${title} is empty.`;
   return 'The Result has no number (a %, a time, an amount).';
@@ -321,7 +321,7 @@ function sectionNodes(question: QuestionNode, wpm: number, ids: IdMaker): TreeNo
 }
 
 function sectionNode(question: QuestionNode, section: Section, wpm: number, ids: IdMaker): SectionNode {
-  const title = SECTION_TITLES[section.kind];
+  const title = SECTION_NAMES[section.kind];
   const empty = section.words === 0;
   const label = section.label && section.label.toLowerCase() !== title.toLowerCase() ? `${title} (${section.label})` : title;
   const noMetric = section.kind === 'result' && question.status.problems.some((p) => p.code === 'no-metric');
@@ -349,7 +349,7 @@ function sectionNode(question: QuestionNode, section: Section, wpm: number, ids:
 }
 
 function missingNode(question: QuestionNode, kind: SectionKind, ids: IdMaker): MissingSectionNode {
-  const title = SECTION_TITLES[kind];
+  const title = SECTION_NAMES[kind];
   return {
     id: ids.make(`${question.id}/missing-${kind}`),
     kind: 'missingSection',

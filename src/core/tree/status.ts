@@ -1,14 +1,6 @@
-import { STAR_KINDS, type Question, type SectionKind } from '../model';
+import { SECTION_NAMES, STAR_KINDS, type Question, type SectionKind } from '../model';
 import { countWords, formatDuration, speakingSeconds } from '../text/words';
 import { isQuantified } from '../lint/quantity';
-
-export const SECTION_TITLES: Record<SectionKind, string> = {
-  situation: 'Situation',
-  task: 'Task',
-  action: 'Action',
-  result: 'Result',
-  learning: 'Learning',
-};
 
 /** complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is missing or empty. */
 export type StatusLevel = 'complete' | 'warning' | 'error';
@@ -37,7 +29,7 @@ export function storyStatus(question: Question, wordsPerMinute = 150): StoryStat
   const parts = { situation: false, task: false, action: false, result: false };
   for (const kind of STAR_KINDS) {
     const sections = question.sections.filter((s) => s.kind === kind);
-    const title = SECTION_TITLES[kind];
+    const title = SECTION_NAMES[kind];
     if (sections.length === 0) problems.push({ code: 'missing', kind, message: `no ${title}` });
     else if (sections.every((s) => s.words === 0)) problems.push({ code: 'empty', kind, message: `empty ${title}` });
     else parts[kind as keyof typeof parts] = true;

@@ -14,7 +14,6 @@ export interface IndexedFile {
   bank: BankFile;
 }
 
-
 /**
  * One parsed view of every story file of the workspace, shared by the tree, the diagnostics and the
  * preview. Open documents are read from the editor (debounced while typing), others from disk; a

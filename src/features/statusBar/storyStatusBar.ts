@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Question } from '../../core/model';
-import { SECTION_TITLES, lengthLabel, starMarks, storyStatus } from '../../core/tree/status';
+import { SECTION_NAMES, type Question } from '../../core/model';
+import { lengthLabel, starMarks, storyStatus } from '../../core/tree/status';
 import type { StoryIndex } from '../shared/storyIndex';
 import { wordsPerMinute } from '../tree/settings';
 
@@ -52,7 +52,7 @@ function show(item: vscode.StatusBarItem, question: Question): void {
   const lines = [
     `**${question.title.replace(/[\\`*_[\]<>]/g, '\\$&') || 'Untitled story'}**`,
     '',
-    ...(['situation', 'task', 'action', 'result'] as const).map((k) => `${status.parts[k] ? '✓' : '✗'} ${SECTION_TITLES[k]}${status.parts[k] ? '' : status.problems.some((p) => p.kind === k && p.code === 'empty') ? ' (empty)' : ' (missing)'}`),
+    ...(['situation', 'task', 'action', 'result'] as const).map((k) => `${status.parts[k] ? '✓' : '✗'} ${SECTION_NAMES[k]}${status.parts[k] ? '' : status.problems.some((p) => p.kind === k && p.code === 'empty') ? ' (empty)' : ' (missing)'}`),
     '',
     status.problems.some((p) => p.code === 'no-metric') ? '⚠ The Result has no number.' : '',
     `${status.words} words, about ${lengthLabel(status.words, wpm).split(' · ')[1]} to tell at ${wpm} words per minute.`,
@@ -61,7 +61,7 @@ function show(item: vscode.StatusBarItem, question: Question): void {
   ].filter((l, i, all) => l !== '' || all[i - 1] !== '');
   item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
   item.accessibilityInformation = {
-    label: `STAR story: ${(['situation', 'task', 'action', 'result'] as const).map((k) => `${SECTION_TITLES[k]} ${status.parts[k] ? 'written' : 'missing'}`).join(', ')}; ${status.words} words`,
+    label: `STAR story: ${(['situation', 'task', 'action', 'result'] as const).map((k) => `${SECTION_NAMES[k]} ${status.parts[k] ? 'written' : 'missing'}`).join(', ')}; ${status.words} words`,
   };
   item.backgroundColor = undefined;
   item.show();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Range } from '../../core/model';
-import { SECTION_TITLES, lengthLabel, storyStatus } from '../../core/tree/status';
+import { SECTION_NAMES, type Range } from '../../core/model';
+import { lengthLabel, storyStatus } from '../../core/tree/status';
 import { toVsRange } from '../shared/convert';
 import type { StoryIndex } from '../shared/storyIndex';
 import { wordsPerMinute } from '../tree/settings';
@@ -19,7 +19,7 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
         const status = storyStatus(question, wpm);
         const q = symbol(question.title || 'Untitled story', `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`, vscode.SymbolKind.Event, question.range, question.titleRange);
         q.children = question.sections.map((section) =>
-          symbol(SECTION_TITLES[section.kind], section.label !== SECTION_TITLES[section.kind] ? section.label : '', vscode.SymbolKind.Field, section.range, section.labelRange),
+          symbol(SECTION_NAMES[section.kind], section.label !== SECTION_NAMES[section.kind] ? section.label : '', vscode.SymbolKind.Field, section.range, section.labelRange),
         );
         return q;
       });
