@@ -1,6 +1,6 @@
 import type { Question, SectionKind } from '../model';
 import { SECTION_NAMES, STAR_KINDS } from '../model';
-import { formatDuration, speakingSeconds } from '../text/words';
+import { formatDuration, speakingSeconds, storyWords } from '../text/words';
 import { isQuantified } from '../lint/quantity';
 
 export type BadgeTone = 'info' | 'ok' | 'warning';
@@ -15,7 +15,7 @@ export interface Badge {
 /** What a reader of a story wants to see before opening it: length, speaking time, gaps. */
 export function storyBadges(question: Question, wordsPerMinute: number): Badge[] {
   const badges: Badge[] = [];
-  const words = question.sections.reduce((sum, s) => sum + s.words, 0);
+  const words = storyWords(question);
   const seconds = speakingSeconds(words, wordsPerMinute);
   badges.push({ tone: 'info', text: `${words} words · ${formatDuration(seconds)}`, title: `About ${formatDuration(seconds)} to tell at ${wordsPerMinute} words a minute` });
   const problems = storyProblems(question);

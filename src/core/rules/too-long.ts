@@ -1,4 +1,4 @@
-import { formatDuration, speakingSeconds } from '../text/words';
+import { formatDuration, speakingSeconds, storyWords } from '../text/words';
 import type { Rule } from '../lint/types';
 
 export const rule: Rule = {
@@ -6,7 +6,7 @@ export const rule: Rule = {
   description: 'A story can be told in `starAnswers.maxSpeakingMinutes` (3) at `starAnswers.wordsPerMinute` (150).',
   defaultSeverity: 'information',
   check({ question, config }, report) {
-    const words = question.sections.reduce((sum, s) => sum + s.words, 0);
+    const words = storyWords(question);
     const seconds = speakingSeconds(words, config.wordsPerMinute);
     const limit = config.maxSpeakingMinutes * 60;
     if (seconds <= limit) return;

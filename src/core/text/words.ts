@@ -1,3 +1,5 @@
+import type { Question } from '../model';
+
 /** Word counts and speaking time, shared by rules, tree, preview and status bar. */
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.,%$€£\-]*/gu;
@@ -7,6 +9,11 @@ export function countWords(text: string): number {
   WORD.lastIndex = 0;
   while (WORD.exec(text)) count++;
   return count;
+}
+
+/** The words a candidate says: every section, not the question. */
+export function storyWords(question: Question): number {
+  return question.sections.reduce((sum, section) => sum + section.words, 0);
 }
 
 /** Speaking time in seconds at a pace in words per minute. */

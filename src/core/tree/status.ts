@@ -1,5 +1,5 @@
 import { SECTION_NAMES, STAR_KINDS, type Question, type SectionKind } from '../model';
-import { countWords, formatDuration, speakingSeconds } from '../text/words';
+import { formatDuration, speakingSeconds, storyWords } from '../text/words';
 import { isQuantified } from '../lint/quantity';
 
 /** complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is missing or empty. */
@@ -49,13 +49,6 @@ export function storyStatus(question: Question, wordsPerMinute = 150): StoryStat
     words,
     seconds: speakingSeconds(words, wordsPerMinute),
   };
-}
-
-/** The words a candidate says: every section, not the question. */
-export function storyWords(question: Question): number {
-  let total = 0;
-  for (const section of question.sections) total += Number.isFinite(section.words) ? section.words : countWords(section.text);
-  return total;
 }
 
 /** "212 words · 1:25" */
