@@ -193,12 +193,12 @@ class Walker {
     if (!rows.length) return;
     const headerCells = cells(rows[0]);
     const headerLabels = headerCells.map((c) => matchLabel(toText(c)));
-    if (headerLabels.filter(Boolean).length >= 2) return this.storyPerRow(node, rows, headerCells, headerLabels);
+    if (headerLabels.filter(Boolean).length >= 2) return this.storyPerRow(rows, headerCells, headerLabels);
     this.sectionPerRow(node, rows);
   }
 
   /** | Question | Situation | Task | Action | Result | — one story a row. */
-  private storyPerRow(table: Element, rows: Element[], headerCells: Element[], headerLabels: ReturnType<typeof matchLabel>[]): void {
+  private storyPerRow(rows: Element[], headerCells: Element[], headerLabels: ReturnType<typeof matchLabel>[]): void {
     const questionColumn = headerLabels.findIndex((l) => !l);
     for (const row of rows.slice(1)) {
       const rowStart = this.start(row);
@@ -221,7 +221,6 @@ class Walker {
       });
       this.events.push({ type: 'end', containerId, offset: rowEnd });
     }
-    void table;
   }
 
   /** | Situation | text | — one section a row (the question may be a row too). */
@@ -298,7 +297,7 @@ class Walker {
     const text = toText(node);
     const next = nodes[index + 1];
     const nextText = next?.type === 'text' ? next.value : undefined;
-    if (matchQuestionLabel(text.replace(/[:：]\s*$/, '')) || (matchQuestionLabel(text) && nextText?.trimStart().startsWith(':'))) {
+    if (matchQuestionLabel(text.replace(/[:：]\s*$/, ''))) {
       const rest = nodes.slice(index + 1);
       const range = this.rangeOf(rest);
       if (!range) return undefined;
@@ -317,7 +316,6 @@ class Walker {
     const fromHtml = this.sourceAt(start) === '<';
     const style: LabelStyle = fromHtml ? 'html' : context === 'list' ? 'list-bold' : context === 'table' ? 'table' : 'bold';
     let labelEnd = end;
-    let consumed = index;
     if (colonAfter && next?.type === 'text') {
       const m = /^[ \t]*[:：][ \t]*/.exec(next.value)!;
       labelEnd = end + m[0].length;
@@ -331,7 +329,7 @@ class Walker {
       }
     }
     this.events.push({ type: 'label', ...label, style, start, end: labelEnd, contentStart: labelEnd });
-    return consumed;
+    return index;
   }
 
   /** Plain text: finds "Situation:" labels at line starts, keeps the rest as running text. */
