@@ -14,10 +14,13 @@ export function reparseBank(previousText: string, previous: BankFile, text: stri
   if (!isLocalEdit(previousText, text, edit)) return undefined;
 
   const questions = previous.principles.flatMap((p) => p.questions);
-  const index = questions.findIndex((q, i) => q.range.start.offset < edit.start && edit.oldEnd <= blockLimit(previous, questions, i, previousText.length));
+  // The story the edit starts in: the last one that opens before it.
+  let index = -1;
+  while (index + 1 < questions.length && questions[index + 1].range.start.offset < edit.start) index++;
   if (index < 0) return undefined;
   const target = questions[index];
   const limit = blockLimit(previous, questions, index, previousText.length);
+  if (edit.oldEnd > limit) return undefined;
   const reread = parseStoryBlock(text, target.range.start.offset, limit + edit.delta, lines);
   if (reread.length !== 1 || reread[0].container !== target.container) return undefined;
 
