@@ -46,6 +46,8 @@ export interface Section {
   kind: SectionKind;
   /** The label as written, without colon or markup: "Situation", "S", "Context". */
   label: string;
+  /** Further parts a combined label stands for: "Situation/Task" covers the Task too. */
+  covers?: SectionKind[];
   style: LabelStyle;
   /** Level of a heading label (3 for ### Situation). */
   headingLevel?: number;
@@ -65,6 +67,8 @@ export interface Question {
   range: Range;
   container: StoryContainer;
   sections: Section[];
+  /** An answer written without any STAR label: its words, where they are. */
+  prose?: { text: string; words: number; range: Range };
 }
 
 export interface Principle {

@@ -20,6 +20,8 @@ export interface Fix {
   title: string;
   isPreferred: boolean;
   insertion: Insertion;
+  /** Further insertions made in the same edit (one undo step), without a cursor. */
+  more?: Insertion[];
 }
 
 export function applyInsertion(text: string, insertion: Insertion): string {
@@ -33,6 +35,7 @@ export function fixesFor(text: string, diagnostic: LintDiagnostic, lines = new L
     const insertion = insertSection(text, diagnostic.question, diagnostic.kind);
     if (insertion) fixes.push({ title: `Add ${/^[AEIOU]/.test(SECTION_NAMES[diagnostic.kind]) ? 'an' : 'a'} ${SECTION_NAMES[diagnostic.kind]} section`, isPreferred: true, insertion });
   }
+  if (diagnostic.rule === 'prose-answer' && diagnostic.question.prose) fixes.push(labelProse(text, diagnostic.question.prose.range.start.offset, diagnostic.question.prose.range.end.offset));
   const disable = disableForStory(text, diagnostic.question, diagnostic.rule, lines);
   if (disable) fixes.push({ title: `Disable ${diagnostic.rule} for this story`, isPreferred: false, insertion: disable });
   return fixes;
@@ -143,4 +146,22 @@ export function disableForStory(text: string, question: Question, rule: string, 
   }
   const indent = /^[ \t]*/.exec(text.slice(lineStart, start.offset))![0];
   return { offset: lineStart, text: `${indent}<!-- star-answers-disable-next-story ${rule} -->${eolOf(text)}` };
+}
+
+/**
+ * Turns a prose answer into a story without touching a word of it: "**Situation:**" on a line before the
+ * text, and empty Task, Action and Result labels after it, the cursor in the Task.
+ */
+function labelProse(text: string, start: number, end: number): Fix {
+  const eol = eolOf(text);
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];
+  const after = `${eol}${eol}${indent}**Task:** `;
+  const rest = `${eol}${eol}${indent}**Action:** ${eol}${eol}${indent}**Result:** `;
+  return {
+    title: 'Label this answer as Situation, Task, Action and Result',
+    isPreferred: true,
+    insertion: { offset: end, text: after + rest, cursor: after.length },
+    more: [{ offset: start, text: `**Situation:**${eol}${indent}` }],
+  };
 }

@@ -4,11 +4,11 @@
  * ("three weeks", "twice as fast", "half the cost", "doubled").
  */
 export function isQuantified(text: string): boolean {
-  return hasMeasuredDigits(text) || hasNumberWordWithUnit(text) || COMPARISON.test(text);
+  return hasMeasuredDigits(text) || hasNumberWordWithUnit(text) || COMPARISON.test(text) || ZERO_OF.test(text);
 }
 
 /** A digit that starts a number, not one inside a name like "Q3", "S3" or "v2". */
-const NUMBER = /(?<![\p{L}\p{N}_])[-+~≈]?[$€£¥₹]?\d[\d,.]*(?:\s*(%|percent|x\b|×|k\b|m\b|bn\b|[\p{L}]+))?/giu;
+const NUMBER = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]\.)[-+~≈]?[$€£¥₹]?\d[\d,.]*(?:\s*(%|percent|x\b|×|k\b|m\b|bn\b|[\p{L}]+))?/giu;
 const YEAR = /^(?:19|20)\d\d$/;
 
 function hasMeasuredDigits(text: string): boolean {
@@ -50,6 +50,18 @@ const WORD_WITH_UNIT = new RegExp(
 );
 // "half the cost", "half of the time", "a third of ...": a fraction of something is a measure.
 const FRACTION = /\b(?:half|a third|a quarter|a tenth|two thirds|three quarters)\s+(?:the|of|as|our|their|its)\b/i;
+
+/**
+ * "zero customer-facing errors", "zero recurrence", "no downtime", "not a single rollback": none of a
+ * counted thing is a measure too. "No" needs a thing one counts, or "no one noticed" would be a metric.
+ */
+const ZERO_OF = new RegExp(
+  [
+    `\\bzero\\s+[\\p{L}]`,
+    `\\b(?:no|not a single|not one)\\s+(?:(?:new|more|further|additional|customer-facing|user-facing|major|critical|unplanned|production|repeat|reported|lost)\\s+)*(?:${[...UNITS, 'downtime', 'recurrences?', 'regressions?', 'rollbacks?', 'data loss', 'churn', 'overtime', 'delays?', 'slips?', 'missed deadlines?'].join('|')})\\b`,
+  ].join('|'),
+  'iu',
+);
 
 function hasNumberWordWithUnit(text: string): boolean {
   return WORD_WITH_UNIT.test(text) || FRACTION.test(text);

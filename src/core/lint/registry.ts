@@ -2,6 +2,7 @@ import { rule as duplicateSection } from '../rules/duplicate-section';
 import { rule as emptySection } from '../rules/empty-section';
 import { rule as missingSection } from '../rules/missing-section';
 import { rule as ownership } from '../rules/ownership';
+import { rule as proseAnswer } from '../rules/prose-answer';
 import { rule as sectionOrder } from '../rules/section-order';
 import { rule as thinAction } from '../rules/thin-action';
 import { rule as tooLong } from '../rules/too-long';
@@ -9,7 +10,7 @@ import { rule as unquantifiedResult } from '../rules/unquantified-result';
 import type { Rule } from './types';
 
 /** Every rule, in the order their diagnostics are listed for one position. */
-export const RULES: readonly Rule[] = [missingSection, emptySection, sectionOrder, duplicateSection, unquantifiedResult, ownership, thinAction, tooLong];
+export const RULES: readonly Rule[] = [missingSection, emptySection, sectionOrder, duplicateSection, unquantifiedResult, ownership, thinAction, tooLong, proseAnswer];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 

@@ -1,4 +1,5 @@
 import type { BankFile, Question } from '../model';
+import { questionShape } from '../story/shape';
 import { parseBank } from '../parser';
 import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
@@ -22,9 +23,11 @@ export function lintBank({ text, bank, lines = new LineIndex(text), config = DEF
   const out: LintDiagnostic[] = [];
   let previousAnchor = 0;
   for (const question of bank.principles.flatMap((p) => p.questions)) {
-    if (!isStory(question)) continue;
+    const target = lintTarget(question);
+    if (!target) continue;
     const anchor = storyAnchor(question);
     for (const { rule, severity } of active) {
+      if ((rule.appliesTo ?? 'story') !== target) continue;
       try {
         rule.check({ question, text, lines, config }, (report) => {
           if (!switches.empty && switches.isDisabled(rule.id, report.range.start.offset, anchor, previousAnchor)) return;
@@ -47,9 +50,21 @@ export function lintText(text: string, options: { fileName?: string; config?: Li
   return lintBank({ text, bank, lines, config: options.config });
 }
 
-/** A question with no section is a heading, not a story — unless its container can only be a story. */
-function isStory(question: Question): boolean {
-  return question.sections.length > 0 || question.container === 'details' || question.container === 'question-line';
+/**
+ * Which rules a question gets: a story (or a to-do question whose container can only hold a story) the
+ * story rules, a prose answer the prose rules; a heading with nothing under it and guidance none.
+ */
+function lintTarget(question: Question): 'story' | 'prose' | undefined {
+  switch (questionShape(question)) {
+    case 'story':
+      return 'story';
+    case 'prose':
+      return 'prose';
+    case 'todo':
+      return question.container === 'details' || question.container === 'question-line' ? 'story' : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Where a story begins for disable-next-story: its question text (a <details> opens before it). */

@@ -39,6 +39,8 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** What the rule reads: STAR stories (the default) or answers written as prose, without labels. */
+  appliesTo?: 'story' | 'prose';
   check(story: StoryContext, report: (report: Report) => void): void;
 }
 

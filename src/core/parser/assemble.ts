@@ -1,11 +1,13 @@
 import type { BankFile, LabelStyle, Principle, Question, Section, SectionKind, StoryContainer } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { countWords } from '../text/words';
+import { tellsAStory } from '../story/shape';
 import type { StructureEvent, TextSpan } from './events';
 
 interface OpenSection {
   kind: SectionKind;
   label: string;
+  covers?: SectionKind[];
   style: LabelStyle;
   headingLevel?: number;
   start: number;
@@ -22,6 +24,10 @@ interface OpenStory {
   containerId?: number;
   /** Level of the heading that holds the question, for heading stories. */
   headingLevel?: number;
+  /** Opened at a heading whose part of the file holds labels: everything deeper is the story's. */
+  titled?: boolean;
+  /** No question of its own (a label with no title before it, or a second story under one title). */
+  untitled?: boolean;
   sections: Section[];
   open?: OpenSection;
 }
@@ -35,9 +41,17 @@ interface PendingHeading {
 }
 
 /**
- * Groups the walk's events into principles, questions and sections. A section runs from its label to
- * the next event; a story ends with its container (</details>, its list item or table row) or with the
- * next question, heading of its level, or principle.
+ * Groups the walk's events into principles, questions and sections, by one rule for a story's extent:
+ *
+ * A story begins at its question or title: a <details> summary, a bold list item over labels, a table
+ * row, a `**Question:**` line, or a heading whose part of the file (up to the next heading of its level or
+ * above) holds STAR labels. It runs until the next thing of the same or a higher rank: a heading at its
+ * title's level or above, the next sibling question, the end of its container, the next principle.
+ * Everything inside is the story's: headings deeper than its title that hold no labels (`### Tags`,
+ * `#### Week 1`, `### Why it mattered`) are content of the section they sit in, and lines about the story
+ * (`**Tags:**`, `**Role:**`, `**Best for questions about:**`) end the section before them without being one.
+ * One exception splits a story: a Situation after its Action or Result starts a new, untitled story
+ * (several stories told under one question).
  */
 export class Assembler {
   private readonly principles: Principle[] = [];
@@ -48,6 +62,8 @@ export class Assembler {
   private sawContentSincePrinciple = false;
   /** Containers read as content of the open story, whose end events are to be ignored. */
   private readonly contentContainers = new Set<number>();
+  /** Headings that title a story (offsets of their start). */
+  private titles = new Set<number>();
 
   constructor(
     private readonly text: string,
@@ -57,11 +73,12 @@ export class Assembler {
   ) {}
 
   run(events: StructureEvent[]): BankFile {
+    this.titles = titleHeadings(events);
     for (const event of events) this.accept(event);
     this.closeStory(this.text.length);
     this.closeDefinition();
     this.finishPrinciple();
-    return { principles: this.principles, hasStories: this.principles.some((p) => p.questions.some((q) => q.sections.length > 0)) };
+    return { principles: this.principles, hasStories: this.principles.some((p) => p.questions.some(tellsAStory)) };
   }
 
   /** Questions found, for re-parsing one block. */
@@ -100,17 +117,33 @@ export class Assembler {
         }
         this.sawContentSincePrinciple = true;
         return;
-      case 'heading':
+      case 'heading': {
         this.sawContentSincePrinciple = true;
-        if (this.story && this.headingIsContent(event.level)) return;
+        const title = this.titles.has(event.start);
+        if (this.story && !title && this.headingIsContent(event.level)) return;
+        if (this.story && title && this.isEmptyTitle(this.story)) this.story = undefined; // a group heading over this story
         this.closeStory(event.start);
         this.pending = { level: event.level, start: event.start, title: event.title, titleStart: event.titleStart, titleEnd: event.titleEnd };
+        if (title) this.openHeadingStory();
+        return;
+      }
+      case 'meta':
+        this.sawContentSincePrinciple = true;
+        if (this.story) this.closeSection(this.story, event.start);
         return;
       case 'question': {
         this.sawContentSincePrinciple = true;
         if (event.hasSections === false && event.containerId !== undefined && (this.story?.sections.length || this.story?.open)) {
           this.contentContainers.add(event.containerId); // a collapsible note inside a section
           return;
+        }
+        if (this.story && this.isEmptyTitle(this.story)) {
+          if (event.container === 'question-line') {
+            // "## Story 1" then "**Question:** …": one story, titled by its question.
+            Object.assign(this.story, { title: event.title, titleStart: event.titleStart, titleEnd: event.titleEnd, container: 'question-line' });
+            return;
+          }
+          this.story = undefined; // a heading over stories in <details>, list items or table rows
         }
         this.closeStory(event.start);
         const heading = event.container === 'question-line' ? this.pending : undefined;
@@ -129,12 +162,19 @@ export class Assembler {
       }
       case 'label': {
         this.sawContentSincePrinciple = true;
+        if (this.story && event.kind === 'situation' && this.toldOutcome(this.story)) {
+          // Several stories under one question. (A Situation after a Result that came first is only out of order.)
+          const { containerId } = this.story;
+          this.closeStory(event.start);
+          this.story = { title: '', titleStart: event.start, titleEnd: event.start, start: event.start, container: 'none', containerId, untitled: true, sections: [] };
+        }
         if (!this.story) this.openImplicitStory(event.start);
         const story = this.story!;
         this.closeSection(story, event.start);
         story.open = {
           kind: event.kind,
           label: event.label,
+          ...(event.covers ? { covers: event.covers } : {}),
           style: event.style,
           headingLevel: event.headingLevel,
           start: event.start,
@@ -151,10 +191,11 @@ export class Assembler {
     }
   }
 
-  /** A heading inside a story is part of it when it sits below the story's own headings. */
+  /** A heading inside a story is part of it when it sits below the story's title, or below its label headings. */
   private headingIsContent(level: number): boolean {
     const story = this.story!;
     if (story.containerId !== undefined) return true;
+    if (story.titled && story.headingLevel !== undefined) return level > story.headingLevel;
     const labelLevels = [...story.sections, ...(story.open ? [story.open] : [])].map((s) => s.headingLevel).filter((l): l is number => l !== undefined);
     if (labelLevels.length) return level > Math.min(...labelLevels);
     return story.headingLevel !== undefined && level > story.headingLevel;
@@ -165,7 +206,25 @@ export class Assembler {
     this.pending = undefined;
     this.story = heading
       ? { title: heading.title, titleStart: heading.titleStart, titleEnd: heading.titleEnd, start: heading.start, container: 'heading', headingLevel: heading.level, sections: [] }
-      : { title: 'Untitled story', titleStart: at, titleEnd: at, start: at, container: 'none', sections: [] };
+      : { title: '', titleStart: at, titleEnd: at, start: at, container: 'none', untitled: true, sections: [] };
+  }
+
+  private openHeadingStory(): void {
+    const heading = this.pending!;
+    this.pending = undefined;
+    this.story = { title: heading.title, titleStart: heading.titleStart, titleEnd: heading.titleEnd, start: heading.start, container: 'heading', headingLevel: heading.level, titled: true, sections: [] };
+  }
+
+  /** A story opened at its title that has no section yet. */
+  private isEmptyTitle(story: OpenStory): boolean {
+    return !!story.titled && !story.sections.length && !story.open;
+  }
+
+  /** A story told from its Situation to its Action or Result: another Situation begins the next story. */
+  private toldOutcome(story: OpenStory): boolean {
+    const sections = [...story.sections, ...(story.open ? [story.open] : [])];
+    const told = (kind: SectionKind) => sections.some((s) => s.kind === kind || s.covers?.includes(kind));
+    return told('situation') && (told('action') || told('result'));
   }
 
   private closeSection(story: OpenStory, boundary: number): void {
@@ -176,6 +235,7 @@ export class Assembler {
     story.sections.push({
       kind: open.kind,
       label: open.label,
+      ...(open.covers ? { covers: open.covers } : {}),
       style: open.style,
       ...(open.headingLevel !== undefined ? { headingLevel: open.headingLevel } : {}),
       range: this.lines.range(open.start, Math.max(open.labelEnd, end ?? open.labelEnd)),
@@ -191,13 +251,16 @@ export class Assembler {
     this.story = undefined;
     this.closeSection(story, containerEnd ?? boundary);
     const lastSection = story.sections.at(-1);
-    const end = containerEnd ?? Math.max(story.titleEnd, lastSection?.range.end.offset ?? story.titleEnd);
+    const prose = story.sections.length ? undefined : this.proseBetween(story.titleEnd, containerEnd ?? boundary);
+    // An unclosed container can end (as HTML reads it) before a story split off inside it starts.
+    const end = Math.max(story.start, containerEnd ?? Math.max(story.titleEnd, lastSection?.range.end.offset ?? story.titleEnd, prose?.range.end.offset ?? 0));
     const question: Question = {
-      title: story.title,
+      title: story.untitled ? firstWords(story.sections[0]?.text ?? '') : story.title,
       titleRange: this.lines.range(story.titleStart, story.titleEnd),
       range: this.lines.range(story.start, end),
       container: story.container,
       sections: story.sections,
+      ...(prose ? { prose } : {}),
     };
     this.currentPrinciple().questions.push(question);
   }
@@ -228,6 +291,17 @@ export class Assembler {
     p.range = this.lines.range(p.range.start.offset, Math.max(...ends));
     this.principles.push(p);
     this.principle = undefined;
+  }
+
+  /** The words of an answer written without labels, and where they stand. */
+  private proseBetween(start: number, end: number): Question['prose'] {
+    const { text, end: last } = this.textBetween(start, end);
+    const words = countWords(text);
+    if (!words || last === undefined) return undefined;
+    const first = this.spans.find((s) => s.start >= start && s.start < end && s.value.trim());
+    if (!first) return undefined;
+    const from = first.start + (first.value.length - first.value.trimStart().length);
+    return { text, words, range: this.lines.range(Math.min(from, last), last) };
   }
 
   /** The running text between two offsets, one line a block, and where its last word ends. */
@@ -267,4 +341,34 @@ export class Assembler {
     while (e > start && /\s/.test(this.text.charAt(e - 1))) e--;
     return e;
   }
+}
+
+/**
+ * The headings that title a story: those whose part of the file, up to the next heading of their level or
+ * above, holds a label outside any question container of its own.
+ */
+function titleHeadings(events: StructureEvent[]): Set<number> {
+  const titles = new Set<number>();
+  /** Headings whose part of the file is still open, shallowest first. */
+  const open: { level: number; start: number }[] = [];
+  const containers = new Set<number>();
+  for (const event of events) {
+    if (event.type === 'principle') open.length = 0;
+    else if (event.type === 'heading' || (event.type === 'label' && event.headingLevel !== undefined)) {
+      const level = event.type === 'heading' ? event.level : event.headingLevel!;
+      while (open.length && open[open.length - 1].level >= level) open.pop();
+      if (event.type === 'heading') open.push({ level, start: event.start });
+    }
+    if (event.type === 'question' && event.containerId !== undefined) containers.add(event.containerId);
+    else if (event.type === 'end') containers.delete(event.containerId);
+    else if (event.type === 'label' && !containers.size) for (const heading of open) titles.add(heading.start);
+  }
+  return titles;
+}
+
+/** An untitled story is named by the first words of its first section. */
+function firstWords(text: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  if (!words[0]) return 'Untitled story';
+  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { LabelStyle, SectionKind, StoryContainer } from '../model';
-import { endsWithColon, isDefinitionHeading, matchLabel, matchPlainLabel, matchQuestionLabel } from './labels';
+import { endsWithColon, isDefinitionHeading, matchLabel, matchMetaKey, matchPlainLabel, matchQuestionLabel } from './labels';
 
 /** What the walk over the hast tree finds, in document order. Offsets are absolute. */
 export type StructureEvent =
@@ -21,7 +21,9 @@ export type StructureEvent =
       /** False for a <details> with no section label inside: inside a story it is only content. */
       hasSections?: boolean;
     }
-  | { type: 'label'; kind: SectionKind; label: string; style: LabelStyle; headingLevel?: number; start: number; end: number; contentStart: number }
+  | { type: 'label'; kind: SectionKind; label: string; covers?: SectionKind[]; style: LabelStyle; headingLevel?: number; start: number; end: number; contentStart: number }
+  /** A line about the story ("**Tags:** …", "Role: …"): it ends the section before it. */
+  | { type: 'meta'; start: number }
   | { type: 'end'; containerId: number; offset: number };
 
 /** A piece of running text, for section text and word counts. */
@@ -41,6 +43,12 @@ type Node = RootContent | ElementContent | HastRoot;
 const SKIPPED = new Set(['pre', 'script', 'style', 'template', 'head', 'title', 'textarea', 'iframe', 'object']);
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'br', 'wbr', 'input', 'label', 'font']);
 const BOLD = new Set(['strong', 'b']);
+/** What may follow a bold label on its line: a hint in parentheses, then a colon or a dash. */
+const LABEL_TAIL = /^[ \t]*(\([^()\r\n]{1,40}\))?[ \t]*([:：]|[-–—](?=[ \t]))?[ \t]*/;
+/** "Tags: …" at the start of a line. */
+const META_LINE = /^[ \t]*([\p{L}][\p{L} '’-]{0,30}?)[ \t]*[:：]/u;
+
+type Context = 'none' | 'list' | 'table';
 
 export function walkStructure(tree: HastRoot, source: string, base: number): WalkResult {
   return new Walker(source, base).run(tree);
@@ -72,12 +80,19 @@ class Walker {
     return offset === undefined ? undefined : offset + this.base;
   }
 
+  /** Characters from the start of its line to an offset. */
+  private column(absolute: number): number {
+    const at = absolute - this.base;
+    const lineStart = Math.max(this.source.lastIndexOf('\n', at - 1), this.source.lastIndexOf('\r', at - 1)) + 1;
+    return at - lineStart;
+  }
+
   private sourceAt(absolute: number): string {
     return this.source.charAt(absolute - this.base);
   }
 
   /** Walks mixed content: runs of inline nodes are read line by line, blocks one by one. */
-  private children(nodes: readonly Node[], context: 'none' | 'list' | 'table'): void {
+  private children(nodes: readonly Node[], context: Context): void {
     let run: Node[] = [];
     const flush = () => {
       if (run.length) this.inlineRun(run, context);
@@ -93,7 +108,7 @@ class Walker {
     flush();
   }
 
-  private block(node: Node, context: 'none' | 'list' | 'table'): void {
+  private block(node: Node, context: Context): void {
     if (node.type !== 'element') {
       if (node.type === 'root') this.children(node.children, context);
       return; // comments, doctypes: never a story
@@ -166,26 +181,48 @@ class Walker {
     this.events.push({ type: 'end', containerId, offset: end });
   }
 
-  /** A list item whose first line is only a bold question, with the story below it. */
+  /**
+   * A list item whose first line is only bold text and whose nested content holds labels is a question
+   * with its story ("1. **Tell me about…**" over "- **S:** …"); one whose first line is only a label, with
+   * the section nested under it, is that section ("- S" over indented bullets). Anything else is content.
+   */
   private listItem(node: Element): void {
     const start = this.start(node);
     const end = this.end(node);
     const first = firstContent(node);
-    const firstInline = first && first.type === 'element' && first.tagName === 'p' ? meaningful(first.children) : meaningfulInline(node.children);
-    const bold = firstInline.length === 1 && firstInline[0].type === 'element' && BOLD.has(firstInline[0].tagName) ? firstInline[0] : undefined;
-    if (start !== undefined && end !== undefined && bold) {
-      const title = toText(bold).trim();
-      if (!matchLabel(title) && !matchQuestionLabel(title) && hasNestedBlock(node)) {
-        const [titleStart, titleEnd] = this.innerRange(bold) ?? [start, end];
-        const containerId = this.nextContainerId++;
-        this.events.push({ type: 'question', container: 'list-item', start, title, titleStart, titleEnd, containerId });
-        const rest = first && first.type === 'element' && first.tagName === 'p' ? node.children.filter((c) => c !== first) : node.children.filter((c) => c !== bold);
-        this.children(rest, 'list');
-        this.events.push({ type: 'end', containerId, offset: end });
-        return;
-      }
+    const firstIsParagraph = first?.type === 'element' && first.tagName === 'p';
+    const firstInline = firstIsParagraph ? meaningful(first.children) : meaningfulInline(node.children);
+    const lead = firstInline.length === 1 ? firstInline[0] : undefined;
+    if (start === undefined || end === undefined || !lead || !hasNestedBlock(node)) return this.children(node.children, 'list');
+    const rest = firstIsParagraph ? node.children.filter((c) => c !== first) : node.children.filter((c) => c !== lead);
+    const leadText = toText(lead as Element).trim();
+    const label = matchLabel(leadText);
+    const leadStart = this.start(lead);
+    // A tight item's first line joins its line break into one text node that has no end position.
+    const leadEnd = lead.type === 'text' && leadStart !== undefined ? leadStart + lead.value.trimEnd().length : this.end(lead);
+    if (label && leadStart !== undefined && leadEnd !== undefined && !(leadText.length === 1 && leadText === leadText.toLowerCase())) {
+      const bold = lead.type === 'element' && BOLD.has(lead.tagName);
+      this.events.push({ type: 'label', ...label, style: bold ? 'list-bold' : 'list-plain', start: leadStart, end: leadEnd, contentStart: leadEnd });
+      return this.children(rest, 'list');
     }
-    this.children(node.children, 'list');
+    if (!(lead.type === 'element' && BOLD.has(lead.tagName)) || matchLabel(leadText) || matchQuestionLabel(leadText)) {
+      return this.children(node.children, 'list');
+    }
+    const [titleStart, titleEnd] = this.innerRange(lead) ?? [start, end];
+    const at = this.events.length;
+    const spansAt = this.spans.length;
+    this.children(rest, 'list');
+    // A label on a lazy continuation line (no indent, folded into the item by markdown) is not the item's.
+    const column = this.column(leadStart ?? titleStart);
+    if (!this.events.slice(at).some((e) => e.type === 'label' && this.column(e.start) >= column)) {
+      // Only content (a bold step title over its bullets): read it again as such, title words included.
+      this.events.length = at;
+      this.spans.length = spansAt;
+      return this.children(node.children, 'list');
+    }
+    const containerId = this.nextContainerId++;
+    this.events.splice(at, 0, { type: 'question', container: 'list-item', start, title: leadText, titleStart, titleEnd, containerId });
+    this.events.push({ type: 'end', containerId, offset: end });
   }
 
   private table(node: Element): void {
@@ -251,15 +288,17 @@ class Walker {
 
   /**
    * Reads inline content line by line: a label counts only at the start of a line (after the start of
-   * the block, a line break or a <br>), as bold text ("**Task:**", "<b>Result</b><br>") or as plain
-   * text with a colon ("Situation: …").
+   * the block, a line break or a <br>), as bold text ("**Task:**", "**Task**:", "<b>Result</b><br>",
+   * "**RESULT** (with numbers)") or as plain text with a colon ("Situation: …").
    */
-  private inlineRun(nodes: readonly Node[], context: 'none' | 'list' | 'table'): void {
+  private inlineRun(nodes: readonly Node[], context: Context): void {
     let lineStart = true;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
       if (node.type === 'text') {
-        lineStart = this.text(node.value, node, lineStart, context);
+        const start = this.start(node);
+        const end = this.end(node);
+        if (start !== undefined && end !== undefined) lineStart = this.text(node.value, start, end, lineStart, context);
         continue;
       }
       if (node.type !== 'element') continue;
@@ -279,8 +318,8 @@ class Walker {
         const consumed = this.boldAtLineStart(node, nodes, i, context);
         if (consumed === 'question') return;
         if (consumed !== undefined) {
-          i = consumed;
-          lineStart = false;
+          i = consumed.index;
+          lineStart = consumed.lineStart;
           continue;
         }
       }
@@ -289,8 +328,12 @@ class Walker {
     }
   }
 
-  /** Returns the index of the last node the label used, 'question' when the rest is a question, or undefined. */
-  private boldAtLineStart(node: Element, nodes: readonly Node[], index: number, context: 'none' | 'list' | 'table'): number | 'question' | undefined {
+  /**
+   * A bold run at the start of a line: a question line, a label or a line about the story ("**Tags:**").
+   * Returns the index of the last node it used and whether a new line starts after it, 'question' when the
+   * rest is a question, or undefined when it is only bold text.
+   */
+  private boldAtLineStart(node: Element, nodes: readonly Node[], index: number, context: Context): { index: number; lineStart: boolean } | 'question' | undefined {
     const start = this.start(node);
     const end = this.end(node);
     if (start === undefined || end === undefined) return undefined;
@@ -307,55 +350,66 @@ class Walker {
       this.events.push({ type: 'question', container: 'question-line', start, title: stripQuotes(title), titleStart: lead[0], titleEnd: lead[1] });
       return 'question';
     }
+    const colonInside = endsWithColon(text);
+    // After the bold: a template's hint "(2-3 sentences)", then a colon or a dash, e.g. "**Task**: …".
+    const tail = colonInside ? undefined : LABEL_TAIL.exec(nextText ?? '');
+    const separated = !!tail?.[2];
+    const lineEnds = nextText === undefined ? !next || (next.type === 'element' && next.tagName === 'br') : /^(?:\r?\n|\r|$)/.test(nextText.slice(tail?.[0].length ?? 0));
+    if (!colonInside && !separated && !lineEnds) return undefined;
+    if (matchMetaKey(text)) {
+      this.events.push({ type: 'meta', start });
+      return undefined;
+    }
     const label = matchLabel(text);
     if (!label) return undefined;
-    const colonInside = endsWithColon(text);
-    const colonAfter = nextText !== undefined && /^[ \t]*[:：]/.test(nextText);
-    const breakAfter = !next || (next.type === 'element' && next.tagName === 'br') || (nextText !== undefined && /^[ \t]*(\r?\n|$)/.test(nextText));
-    if (!colonInside && !colonAfter && !breakAfter) return undefined;
     const fromHtml = this.sourceAt(start) === '<';
     const style: LabelStyle = fromHtml ? 'html' : context === 'list' ? 'list-bold' : context === 'table' ? 'table' : 'bold';
-    let labelEnd = end;
-    if (colonAfter && next?.type === 'text') {
-      const m = /^[ \t]*[:：][ \t]*/.exec(next.value)!;
-      labelEnd = end + m[0].length;
-      const nextStart = this.start(next);
-      const nextEnd = this.end(next);
-      if (nextStart !== undefined && nextEnd !== undefined) {
-        this.events.push({ type: 'label', ...label, style, start, end: labelEnd, contentStart: labelEnd });
-        const rest = next.value.slice(m[0].length);
-        if (rest) this.spans.push({ start: nextStart + m[0].length, end: nextEnd, value: rest });
-        return index + 1;
-      }
+    const nextStart = next && this.start(next);
+    const nextEnd = next && this.end(next);
+    if ((tail?.[1] || tail?.[2]) && next?.type === 'text' && nextStart !== undefined && nextEnd !== undefined) {
+      const labelEnd = nextStart + tail[0].length;
+      this.events.push({ type: 'label', ...label, style, start, end: labelEnd, contentStart: labelEnd });
+      const rest = next.value.slice(tail[0].length);
+      const lineStart = rest ? this.text(rest, labelEnd, nextEnd, false, context) : false;
+      return { index: index + 1, lineStart };
     }
-    this.events.push({ type: 'label', ...label, style, start, end: labelEnd, contentStart: labelEnd });
-    return index;
+    this.events.push({ type: 'label', ...label, style, start, end, contentStart: end });
+    return { index, lineStart: false };
   }
 
   /** Plain text: finds "Situation:" labels at line starts, keeps the rest as running text. */
-  private text(value: string, node: Node, lineStart: boolean, context: 'none' | 'list' | 'table'): boolean {
-    const start = this.start(node);
-    const end = this.end(node);
-    if (start === undefined || end === undefined) return lineStart;
+  private text(value: string, start: number, end: number, lineStart: boolean, context: Context): boolean {
     const source = this.source.slice(start - this.base, end - this.base);
     const exact = source === value;
-    let cursor = 0; // index into value
+    let cursor = 0; // index into value: what is already in spans or labels
+    let cursorSource = 0; // where the cursor sits in source
+    let searchFrom = 0; // where in source the next line is looked for
     let atLineStart = lineStart;
     let lineBegin = 0;
     while (lineBegin <= value.length) {
       const newline = value.indexOf('\n', lineBegin);
       const lineEnd = newline === -1 ? value.length : newline;
-      if (atLineStart && (exact || lineBegin === 0)) {
+      if (atLineStart) {
         const line = value.slice(lineBegin, lineEnd);
-        const m = matchPlainLabel(line.replace(/^[ \t]*[-*•][ \t]+/, (s) => ' '.repeat(s.length)));
-        if (m) {
-          if (lineBegin > cursor) this.spans.push({ start: start + cursor, end: start + lineBegin, value: value.slice(cursor, lineBegin) });
-          const labelStart = start + lineBegin + m.labelStart;
-          const labelEnd = start + lineBegin + m.labelEnd;
-          const contentStart = start + lineBegin + m.length;
-          const style: LabelStyle = this.sourceAt(labelStart) === '<' ? 'html' : context === 'list' ? 'list-plain' : context === 'table' ? 'table' : 'plain';
-          this.events.push({ type: 'label', kind: m.kind, label: m.label, style, start: labelStart, end: labelEnd, contentStart });
-          cursor = lineBegin + m.length;
+        // Markdown strips a continuation line's indent and container markers: find the line in the source.
+        const found = exact ? lineBegin : line.trim() ? source.indexOf(line, searchFrom) : -1;
+        const at = found >= 0 ? found : !exact && lineBegin === 0 ? 0 : -1;
+        if (at >= 0) {
+          searchFrom = at + line.length;
+          const masked = line.replace(/^[ \t]*[-*•][ \t]+/, (s) => ' '.repeat(s.length));
+          const meta = META_LINE.exec(masked);
+          if (meta && matchMetaKey(meta[1])) this.events.push({ type: 'meta', start: start + at });
+          const m = meta && matchMetaKey(meta[1]) ? undefined : matchPlainLabel(masked);
+          if (m) {
+            if (lineBegin > cursor) this.spans.push({ start: start + cursorSource, end: start + at, value: value.slice(cursor, lineBegin) });
+            const labelStart = start + at + m.labelStart;
+            const labelEnd = start + at + m.labelEnd;
+            const contentStart = start + at + m.length;
+            const style: LabelStyle = this.sourceAt(labelStart) === '<' ? 'html' : context === 'list' ? 'list-plain' : context === 'table' ? 'table' : 'plain';
+            this.events.push({ type: 'label', kind: m.kind, label: m.label, ...(m.covers ? { covers: m.covers } : {}), style, start: labelStart, end: labelEnd, contentStart });
+            cursor = lineBegin + m.length;
+            cursorSource = at + m.length;
+          }
         }
       }
       if (newline === -1) break;
@@ -363,7 +417,7 @@ class Walker {
       lineBegin = newline + 1;
     }
     if (cursor < value.length) {
-      const spanStart = exact ? start + cursor : cursor === 0 ? start : Math.min(end, start + cursor);
+      const spanStart = exact ? start + cursor : Math.min(end, start + cursorSource);
       this.spans.push({ start: spanStart, end, value: value.slice(cursor) });
     }
     return /\n[ \t]*$/.test(value) || (lineStart && value.trim() === '');

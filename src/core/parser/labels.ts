@@ -6,7 +6,11 @@ const SYNONYMS: Record<SectionKind, string[]> = {
   task: ['task', 'tasks', 'goal', 'goals', 'objective', 'objectives', 'responsibility', 'responsibilities', 'mission'],
   action: ['action', 'actions', 'approach', 'what i did', 'steps taken', 'steps'],
   result: ['result', 'results', 'outcome', 'outcomes', 'impact'],
-  learning: ['learning', 'learnings', 'lesson', 'lessons', 'lessons learned', 'lessons learnt', 'reflection', 'reflections', 'takeaway', 'takeaways', 'what i learned'],
+  learning: [
+    'learning', 'learnings', 'lesson', 'lessons', 'lessons learned', 'lessons learnt', 'lesson learned', 'lesson learnt', 'key learning', 'key learnings',
+    'reflection', 'reflections', 'takeaway', 'takeaways', 'key takeaway', 'key takeaways', 'what i learned', 'what i learnt', 'retrospective',
+    "what i'd do differently", 'what i would do differently', "what i'd change", 'what i would change',
+  ],
 };
 
 const LETTERS: Record<string, SectionKind> = { s: 'situation', t: 'task', a: 'action', r: 'result', l: 'learning' };
@@ -20,26 +24,54 @@ export interface LabelMatch {
   kind: SectionKind;
   /** The label as written, without colon, numbering or markup. */
   label: string;
+  /** Further sections a combined label stands for: "Situation/Task" is a Situation that covers the Task. */
+  covers?: SectionKind[];
 }
 
 const NUMBERING = /^(?:\d+[.)]|[-*•])\s*/;
 const TRAILING = /\s*[:：.\-–—]*\s*$/;
+/** A hint a template leaves after a label: "(2-3 sentences)", "(with numbers)", "(30 seconds)". */
+const HINT = /\s*\([^()]{1,40}\)$/;
+const COMBINED = /\s*(?:\/|&|\+|\band\b)\s*/;
 
-/** Reads a whole string as a label: "Situation:", "S", "S (Situation)", "1. Result", "SITUATION". */
+/**
+ * Reads a whole string as a label: "Situation:", "S", "S (Situation)", "1. Result", "SITUATION", "(Learning)",
+ * "Result (with numbers)", "Situation/Task", "What I'd do differently".
+ */
 export function matchLabel(raw: string): LabelMatch | undefined {
-  const text = raw.trim().replace(NUMBERING, '').replace(TRAILING, '');
+  let text = raw.trim().replace(NUMBERING, '').replace(TRAILING, '');
+  const wrapped = /^\((.+)\)$/.exec(text);
+  if (wrapped) text = wrapped[1].replace(TRAILING, '');
   if (!text || text.length > 40) return undefined;
-  const lower = text.toLowerCase().replace(/\s+/g, ' ');
-  const word = BY_WORD.get(lower);
-  if (word) return { kind: word, label: text };
-  if (lower.length === 1 && LETTERS[lower]) return { kind: LETTERS[lower], label: text };
+  const lower = text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ');
+  const found = matchLower(lower);
+  if (found) return { ...found, label: text };
+  const hinted = HINT.exec(lower);
+  if (hinted) {
+    const base = matchLower(lower.slice(0, hinted.index));
+    if (base) return { ...base, label: text.slice(0, hinted.index) };
+  }
+  return undefined;
+}
+
+function matchLower(lower: string): Omit<LabelMatch, 'label'> | undefined {
+  const word = kindOf(lower);
+  if (word) return { kind: word };
   // "S (Situation)" or "Situation (S)"
   const paren = /^([\p{L} ]+?)\s*\(([\p{L} ]+)\)$/u.exec(lower);
   if (paren) {
     const a = kindOf(paren[1]);
     const b = kindOf(paren[2]);
-    if (a && (!b || a === b)) return { kind: a, label: text };
-    if (b && paren[1].length === 1 && LETTERS[paren[1]] === b) return { kind: b, label: text };
+    if (a && (!b || a === b)) return { kind: a };
+    if (b && paren[1].length === 1 && LETTERS[paren[1]] === b) return { kind: b };
+  }
+  // "Situation/Task", "Situation & Task": one label for two sections.
+  const parts = lower.split(COMBINED);
+  if (parts.length >= 2 && parts.length <= 4 && parts.every((p) => p.length > 1)) {
+    const kinds = parts.map((p) => BY_WORD.get(p));
+    if (kinds.every((k): k is SectionKind => k !== undefined) && new Set(kinds).size === kinds.length) {
+      return { kind: kinds[0], covers: kinds.slice(1) };
+    }
   }
   return undefined;
 }
@@ -53,15 +85,11 @@ export function endsWithColon(raw: string): boolean {
   return /[:：]\s*$/.test(raw);
 }
 
-const LABEL_WORDS = [...BY_WORD.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+'));
 /**
- * A label at the start of plain text: "Situation: …", "S: …", "S (Situation): …".
+ * A label at the start of plain text: "Situation: …", "S: …", "S (Situation): …", "Situation/Task: …".
  * Plain text needs the colon, or prose that starts with "Result" would read as a label.
  */
-const PLAIN_LABEL = new RegExp(
-  `^[ \\t]*((?:${LABEL_WORDS.join('|')}|[STARL])(?:[ \\t]*\\([\\p{L} ]+\\))?)[ \\t]*[:：][ \\t]*`,
-  'iu',
-);
+const PLAIN_LABEL = /^[ \t]*(\(?[\p{L}][\p{L}'’ \t/&+()-]{0,39}?)[ \t]*[:：][ \t]*/u;
 
 export interface PlainLabelMatch extends LabelMatch {
   /** Characters from the start of the text to the start of the label. */
@@ -89,4 +117,18 @@ export function matchQuestionLabel(raw: string): boolean {
 
 export function isDefinitionHeading(raw: string): boolean {
   return /^\s*(?:\d+[.)]\s*)?(definition|what it means|description)\b/i.test(raw);
+}
+
+const META_KEYS = new Set([
+  'tags', 'tag', 'source', 'sources', 'role', 'my role', 'duration', 'timeline', 'timeframe', 'date', 'when', 'company', 'team',
+  'project', 'level', 'skills', 'competencies', 'competency', 'keywords', 'category', 'categories', 'status', 'principle',
+  'principles', 'leadership principle', 'leadership principles', 'lp', 'lps', 'also answers', 'best for', 'best for questions about',
+  'use for', 'use it for', 'good for', 'related questions', 'other questions', 'similar questions', 'follow-up questions',
+  'follow-ups', 'length', 'speaking time', 'word count', 'strength', 'confidence',
+]);
+
+/** "Tags:", "Role", "Best for questions about:" — a line about the story, not a part of it. */
+export function matchMetaKey(raw: string): boolean {
+  const key = raw.trim().replace(/[:：]\s*$/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return META_KEYS.has(key);
 }

@@ -2,12 +2,14 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { raw } from 'hast-util-raw';
 import { toHast } from 'mdast-util-to-hast';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+// Front matter (YAML `---` or TOML `+++` at the top) is metadata, never a question or a story.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
 /**
  * Markdown and its raw HTML as one hast tree, with positions into `text`.

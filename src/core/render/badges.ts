@@ -1,7 +1,7 @@
-import type { Question, SectionKind } from '../model';
-import { SECTION_NAMES, STAR_KINDS } from '../model';
+import type { Question } from '../model';
+import { SECTION_NAMES } from '../model';
+import { storyGaps } from '../story/gaps';
 import { formatDuration, speakingSeconds, storyWords } from '../text/words';
-import { isQuantified } from '../lint/quantity';
 
 export type BadgeTone = 'info' | 'ok' | 'warning';
 
@@ -25,15 +25,10 @@ export function storyBadges(question: Question, wordsPerMinute: number): Badge[]
 }
 
 function storyProblems(question: Question): Omit<Badge, 'tone'>[] {
-  const out: Omit<Badge, 'tone'>[] = [];
-  for (const kind of STAR_KINDS) {
-    const sections = question.sections.filter((s) => s.kind === kind);
-    if (!sections.length) out.push({ text: `No ${SECTION_NAMES[kind]}`, title: `This story has no ${SECTION_NAMES[kind]} section` });
-    else if (sections.every((s) => s.words === 0)) out.push({ text: `Empty ${SECTION_NAMES[kind]}`, title: `The ${SECTION_NAMES[kind]} section has no text yet` });
-  }
-  const result = question.sections.filter((s) => s.kind === 'result' && s.words > 0);
-  if (result.length && !result.some((s) => isQuantified(s.text))) {
-    out.push({ text: 'Unquantified result', title: 'The Result has no number: say how much, how many or how fast' });
-  }
-  return out;
+  return storyGaps(question).gaps.map(({ code, kind }) => {
+    const name = SECTION_NAMES[kind];
+    if (code === 'missing') return { text: `No ${name}`, title: `This story has no ${name} section` };
+    if (code === 'empty') return { text: `Empty ${name}`, title: `The ${name} section has no text yet` };
+    return { text: 'Unquantified result', title: 'The Result has no number: say how much, how many or how fast' };
+  });
 }

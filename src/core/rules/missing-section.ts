@@ -1,5 +1,6 @@
-import { SECTION_NAMES, STAR_KINDS } from '../model';
+import { SECTION_NAMES } from '../model';
 import type { Rule } from '../lint/types';
+import { storyGaps } from '../story/gaps';
 
 const HINTS = {
   situation: 'set the scene in a sentence or two',
@@ -13,11 +14,10 @@ export const rule: Rule = {
   description: 'Every story tells its Situation, Task, Action and Result.',
   defaultSeverity: 'warning',
   check({ question }, report) {
-    const present = new Set(question.sections.map((s) => s.kind));
     const at = question.titleRange.start.offset < question.titleRange.end.offset ? question.titleRange : question.sections[0]?.labelRange;
     if (!at) return;
-    for (const kind of STAR_KINDS) {
-      if (present.has(kind)) continue;
+    for (const { code, kind } of storyGaps(question).gaps) {
+      if (code !== 'missing') continue;
       report({ message: `Missing ${SECTION_NAMES[kind]}: ${HINTS[kind as keyof typeof HINTS]}.`, range: at, kind });
     }
   },

@@ -1,6 +1,5 @@
-import { isQuantified } from '../lint/quantity';
-import { sectionsOf } from '../lint/sectionNames';
 import type { Rule } from '../lint/types';
+import { storyGaps } from '../story/gaps';
 
 export const rule: Rule = {
   id: 'unquantified-result',
@@ -8,8 +7,8 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   check({ question }, report) {
     // Empty results are empty-section's to report.
-    const results = sectionsOf(question, 'result').filter((s) => s.words > 0);
-    if (!results.length || results.some((s) => isQuantified(s.text))) return;
+    const results = storyGaps(question).unquantified;
+    if (!results) return;
     report({
       message: 'Result has no measurable outcome: add a number (19%, $2M, 3x, 4 minutes) or a comparison ("twice as fast").',
       range: results[0].range,

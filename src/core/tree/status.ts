@@ -1,6 +1,6 @@
-import { SECTION_NAMES, STAR_KINDS, type Question, type SectionKind } from '../model';
+import { SECTION_NAMES, type Question, type SectionKind } from '../model';
+import { storyGaps } from '../story/gaps';
 import { formatDuration, speakingSeconds, storyWords } from '../text/words';
-import { isQuantified } from '../lint/quantity';
 
 /** complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is missing or empty. */
 export type StatusLevel = 'complete' | 'warning' | 'error';
@@ -25,20 +25,12 @@ export interface StoryStatus {
 
 /** What a story lacks, its length and its speaking time at a pace in words per minute. */
 export function storyStatus(question: Question, wordsPerMinute = 150): StoryStatus {
-  const problems: StoryProblem[] = [];
-  const parts = { situation: false, task: false, action: false, result: false };
-  for (const kind of STAR_KINDS) {
-    const sections = question.sections.filter((s) => s.kind === kind);
-    const title = SECTION_NAMES[kind];
-    if (sections.length === 0) problems.push({ code: 'missing', kind, message: `no ${title}` });
-    else if (sections.every((s) => s.words === 0)) problems.push({ code: 'empty', kind, message: `empty ${title}` });
-    else parts[kind as keyof typeof parts] = true;
-  }
-  const resultText = question.sections
-    .filter((s) => s.kind === 'result')
-    .map((s) => s.text)
-    .join('\n');
-  if (parts.result && !isQuantified(resultText)) problems.push({ code: 'no-metric', kind: 'result', message: 'no metric' });
+  const { gaps, parts } = storyGaps(question);
+  const problems: StoryProblem[] = gaps.map(({ code, kind }) => ({
+    code,
+    kind,
+    message: code === 'missing' ? `no ${SECTION_NAMES[kind]}` : code === 'empty' ? `empty ${SECTION_NAMES[kind]}` : 'no metric',
+  }));
   const words = storyWords(question);
   const level: StatusLevel = problems.length === 0 ? 'complete' : problems.every((p) => p.code === 'no-metric') ? 'warning' : 'error';
   return {

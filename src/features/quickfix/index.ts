@@ -46,12 +46,13 @@ function toCodeAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscod
   action.isPreferred = fix.isPreferred;
   const edit = new vscode.WorkspaceEdit();
   const at = document.positionAt(fix.insertion.offset);
-  if (fix.insertion.cursor === undefined) edit.set(document.uri, [vscode.TextEdit.insert(at, fix.insertion.text)]);
+  const more = (fix.more ?? []).map((i) => vscode.TextEdit.insert(document.positionAt(i.offset), i.text));
+  if (fix.insertion.cursor === undefined) edit.set(document.uri, [vscode.TextEdit.insert(at, fix.insertion.text), ...more]);
   else {
     // The text is already indented like the story: the editor must not indent it again.
     const snippet = vscode.SnippetTextEdit.insert(at, toSnippet(fix.insertion));
     snippet.keepWhitespace = true;
-    edit.set(document.uri, [snippet]);
+    edit.set(document.uri, [snippet, ...more]);
   }
   action.edit = edit;
   return action;
