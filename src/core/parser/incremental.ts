@@ -1,5 +1,6 @@
 import type { BankFile, Position, Principle, Question, Range } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { tellsAStory } from '../story/shape';
 import { parseStoryBlock } from './index';
 
 /**
@@ -22,7 +23,7 @@ export function reparseBank(previousText: string, previous: BankFile, text: stri
   const limit = blockLimit(previous, questions, index, previousText.length);
   if (edit.oldEnd > limit) return undefined;
   const reread = parseStoryBlock(text, target.range.start.offset, limit + edit.delta, lines);
-  if (reread.length !== 1 || reread[0].container !== target.container) return undefined;
+  if (reread.length !== 1 || reread[0].container !== target.container || !sameParts(reread[0], target)) return undefined;
 
   const remap = remapper(edit, lines);
   const principles = previous.principles.map((p): Principle => {
@@ -39,7 +40,16 @@ export function reparseBank(previousText: string, previous: BankFile, text: stri
     const end = Math.max(moved.titleRange.end.offset, moved.definitionRange?.end.offset ?? 0, ...questions.map((q) => q.range.end.offset));
     return { ...moved, range: { start: moved.range.start, end: lines.position(end) } };
   });
-  return { principles, hasStories: principles.some((p) => p.questions.some((q) => q.sections.length > 0)) };
+  return { principles, hasStories: principles.some((p) => p.questions.some(tellsAStory)) };
+}
+
+/**
+ * Where stories start and end depends on their labels (a second Situation splits a story, labels make a
+ * heading a title): an edit that changes any label is left to a full parse.
+ */
+function sameParts(a: Question, b: Question): boolean {
+  const parts = (q: Question) => q.sections.map((s) => [s.kind, ...(s.covers ?? [])].join('/')).join(',');
+  return parts(a) === parts(b) && !!a.prose === !!b.prose;
 }
 
 interface Edit {
@@ -81,8 +91,10 @@ function lineStaysPlain(text: string, start: number, end: number): boolean {
   let lineEnd = end;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
   const line = text.slice(lineStart, lineEnd);
-  if (!line.trim() || RULE_LINE.test(line) || STRUCTURAL.test(line.trimStart().charAt(0))) return false;
+  if (!line.trim() || RULE_LINE.test(line)) return false;
+  // Quote and list markers are fine (the edit is after them); a line that then opens HTML, code or a heading is not.
   const prefix = CONTAINER_PREFIX.exec(line)![0].length;
+  if (STRUCTURAL.test(line.charAt(prefix))) return false;
   return start - lineStart > prefix;
 }
 
@@ -106,5 +118,6 @@ function remapQuestion(q: Question, remap: ReturnType<typeof remapper>): Questio
     titleRange: remap.range(q.titleRange),
     range: remap.range(q.range),
     sections: q.sections.map((s) => ({ ...s, range: remap.range(s.range), labelRange: remap.range(s.labelRange) })),
+    ...(q.prose ? { prose: { ...q.prose, range: remap.range(q.prose.range) } } : {}),
   };
 }

@@ -18,6 +18,10 @@ export function storyBadges(question: Question, wordsPerMinute: number): Badge[]
   const words = storyWords(question);
   const seconds = speakingSeconds(words, wordsPerMinute);
   badges.push({ tone: 'info', text: `${words} words · ${formatDuration(seconds)}`, title: `About ${formatDuration(seconds)} to tell at ${wordsPerMinute} words a minute` });
+  if (storyGaps(question).prose) {
+    badges.push({ tone: 'info', text: 'Prose answer', title: 'Answered without Situation, Task, Action and Result labels' });
+    return badges;
+  }
   const problems = storyProblems(question);
   for (const p of problems) badges.push({ tone: 'warning', ...p });
   if (!problems.length) badges.push({ tone: 'ok', text: 'Complete', title: 'Situation, Task, Action and Result are all there, and the Result has a number' });

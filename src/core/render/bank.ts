@@ -122,7 +122,8 @@ function renderStory(source: Source, question: Question, id: string, wpm: number
     el('summary', {}, [el('span', { className: ['question'] }, [question.title || 'Untitled story']), badgeRow(storyBadges(question, wpm))]),
     el('div', { className: ['story-body'] }, [
       ...question.sections.map((section) => renderSection(source, section, id)),
-      question.sections.length === 0 && el('p', { className: ['empty'] }, ['No Situation, Task, Action or Result yet.']),
+      question.prose && el('div', { className: ['prose'] }, source.content(question.prose.range.start.offset, question.prose.range.end.offset, question.prose.text)),
+      question.sections.length === 0 && !question.prose && el('p', { className: ['empty'] }, ['No Situation, Task, Action or Result yet.']),
       el('div', { className: ['story-actions'] }, [
         el('button', { type: 'button', className: ['goto'], dataLine: question.titleRange.start.line, title: 'Show this story in the editor' }, ['Go to source']),
       ]),

@@ -1,6 +1,6 @@
 import { STAR_KINDS, type Question, type Section, type SectionKind } from '../model';
 import { isQuantified } from '../lint/quantity';
-import { partsOf } from './shape';
+import { partsOf, questionShape } from './shape';
 
 export type GapCode = 'missing' | 'empty' | 'no-metric';
 
@@ -16,6 +16,8 @@ export interface StoryGaps {
   parts: Record<'situation' | 'task' | 'action' | 'result', boolean>;
   /** The Result sections that hold words, when none of them states a measure. */
   unquantified?: Section[];
+  /** An answer in prose (or guidance): no STAR part to lack. */
+  prose?: boolean;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface StoryGaps {
 export function storyGaps(question: Question): StoryGaps {
   const gaps: StoryGap[] = [];
   const parts = { situation: false, task: false, action: false, result: false };
+  const shape = questionShape(question);
+  if (shape === 'prose' || shape === 'guidance') return { gaps, parts, prose: true };
   const named = partsOf(question);
   for (const kind of STAR_KINDS) {
     const sections = question.sections.filter((s) => s.kind === kind || s.covers?.includes(kind));

@@ -11,9 +11,9 @@ export function countWords(text: string): number {
   return count;
 }
 
-/** The words a candidate says: every section, not the question. */
+/** The words a candidate says: every section (or the prose of an answer without labels), not the question. */
 export function storyWords(question: Question): number {
-  return question.sections.reduce((sum, section) => sum + section.words, 0);
+  return question.sections.reduce((sum, section) => sum + section.words, 0) || (question.prose?.words ?? 0);
 }
 
 /** Speaking time in seconds at a pace in words per minute. */

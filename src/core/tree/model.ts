@@ -101,14 +101,14 @@ export const STATUS_COLORS = {
   incomplete: 'list.warningForeground',
 } as const;
 
-const STATUS_ICONS = { complete: 'pass', incomplete: 'warning' } as const;
+const STATUS_ICONS = { complete: 'pass', incomplete: 'warning', prose: 'comment' } as const;
 
 function statusIcon(level: StoryStatus['level']): string {
-  return level === 'complete' ? STATUS_ICONS.complete : STATUS_ICONS.incomplete;
+  return level === 'complete' ? STATUS_ICONS.complete : level === 'prose' ? STATUS_ICONS.prose : STATUS_ICONS.incomplete;
 }
 
-function statusColor(level: StoryStatus['level']): string {
-  return level === 'complete' ? STATUS_COLORS.complete : STATUS_COLORS.incomplete;
+function statusColor(level: StoryStatus['level']): string | undefined {
+  return level === 'complete' ? STATUS_COLORS.complete : level === 'prose' ? undefined : STATUS_COLORS.incomplete;
 }
 
 /** The Story Bank tree, built from parsed files without VS Code. */
@@ -238,7 +238,7 @@ function principleNode(file: TreeFileInput, principle: Principle, catalog: Catal
 
 function finishPrinciple(node: PrincipleNode, wpm: number): void {
   const stories = node.children as QuestionNode[];
-  const incomplete = stories.filter((q) => q.status.level !== 'complete').length;
+  const incomplete = stories.filter((q) => q.status.level !== 'complete' && q.status.level !== 'prose').length;
   const seconds = stories.reduce((sum, q) => sum + q.status.seconds, 0);
   node.description = `${plural(stories.length, 'story', 'stories')}${incomplete ? ` · ${incomplete} to finish` : ''}`;
   const lines = [`**${escapeMarkdown(node.label)}**`];
@@ -289,7 +289,11 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
   const lines = [
     `**${escapeMarkdown(node.label)}**`,
     '',
-    status.level === 'complete' ? '$(pass) Complete: Situation, Task, Action and a quantified Result.' : `$(${statusIcon(status.level)}) ${status.problems.map((p) => problemText(p.code, p.kind)).join(' ')}`,
+    status.level === 'complete'
+      ? '$(pass) Complete: Situation, Task, Action and a quantified Result.'
+      : status.level === 'prose'
+        ? '$(comment) Answered in prose, without STAR labels.'
+        : `$(${statusIcon(status.level)}) ${status.problems.map((p) => problemText(p.code, p.kind)).join(' ')}`,
     '',
     `${plural(status.words, 'word', 'words')} · about ${formatDuration(status.seconds)} to tell at ${wpm} words per minute`,
   ];

@@ -2,8 +2,11 @@ import { SECTION_NAMES, type Question, type SectionKind } from '../model';
 import { storyGaps } from '../story/gaps';
 import { formatDuration, speakingSeconds, storyWords } from '../text/words';
 
-/** complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is missing or empty. */
-export type StatusLevel = 'complete' | 'warning' | 'error';
+/**
+ * complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is
+ * missing or empty; prose: an answer written without STAR labels (a question of the bank, not a broken story).
+ */
+export type StatusLevel = 'complete' | 'warning' | 'error' | 'prose';
 
 export interface StoryProblem {
   code: 'missing' | 'empty' | 'no-metric';
@@ -25,18 +28,18 @@ export interface StoryStatus {
 
 /** What a story lacks, its length and its speaking time at a pace in words per minute. */
 export function storyStatus(question: Question, wordsPerMinute = 150): StoryStatus {
-  const { gaps, parts } = storyGaps(question);
+  const { gaps, parts, prose } = storyGaps(question);
   const problems: StoryProblem[] = gaps.map(({ code, kind }) => ({
     code,
     kind,
     message: code === 'missing' ? `no ${SECTION_NAMES[kind]}` : code === 'empty' ? `empty ${SECTION_NAMES[kind]}` : 'no metric',
   }));
   const words = storyWords(question);
-  const level: StatusLevel = problems.length === 0 ? 'complete' : problems.every((p) => p.code === 'no-metric') ? 'warning' : 'error';
+  const level: StatusLevel = prose ? 'prose' : problems.length === 0 ? 'complete' : problems.every((p) => p.code === 'no-metric') ? 'warning' : 'error';
   return {
     level,
     problems,
-    summary: problems.length ? problems.map((p) => p.message).join(' · ') : 'complete',
+    summary: prose ? 'prose answer' : problems.length ? problems.map((p) => p.message).join(' · ') : 'complete',
     parts,
     words,
     seconds: speakingSeconds(words, wordsPerMinute),

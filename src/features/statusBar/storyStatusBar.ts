@@ -48,7 +48,7 @@ function show(item: vscode.StatusBarItem, question: Question): void {
   const wpm = wordsPerMinute();
   const status = storyStatus(question, wpm);
   const marks = starMarks(status);
-  item.text = `STAR ${marks} · ${lengthLabel(status.words, wpm)}`;
+  item.text = `STAR ${status.level === 'prose' ? 'prose' : marks} · ${lengthLabel(status.words, wpm)}`;
   const lines = [
     `**${question.title.replace(/[\\`*_[\]<>]/g, '\\$&') || 'Untitled story'}**`,
     '',

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { parseBank } from '../../../src/core/parser';
 import { reparseBank } from '../../../src/core/parser/incremental';
 import { LineIndex } from '../../../src/core/text/lineIndex';
+import fs from 'node:fs';
+import path from 'node:path';
 import { EXAMPLE_FILES, readExample } from './helpers';
+
+/** The examples and the shapes met in real banks (several stories under one question, titles over sub-headings, …). */
+const SHAPES = path.join(__dirname, '../../fixtures/real-shapes');
+const FILES = [...EXAMPLE_FILES, ...fs.readdirSync(SHAPES).filter((f) => f.endsWith('.md')).map((f) => `../real-shapes/${f}`)];
 
 const typed = fc.constantFrom('a', 'I', ' ', '7', '%', ':', '*', '**', 'we ', 'Task:', '-', '.', '1', '#', '<', '>', '`', '\n', '\n\n', '|', '---', '', '\r\n');
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 6 }), insert: typed });
@@ -17,7 +23,7 @@ describe('parser: re-reading only the edited story', () => {
   it('gives exactly what a full parse gives, over random edits of every example', function () {
     this.timeout(300_000);
     fc.assert(
-      fc.property(fc.constantFrom(...EXAMPLE_FILES), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, crlf, edits) => {
+      fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, crlf, edits) => {
         let text = readExample(file);
         if (crlf) text = text.replace(/\n/g, '\r\n');
         let bank = parseBank(text, { fileName: file });
@@ -31,12 +37,12 @@ describe('parser: re-reading only the edited story', () => {
           bank = complete;
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 1500 },
     );
   });
 
-  it('typing inside any section of the examples takes the quick path', () => {
-    for (const file of EXAMPLE_FILES) {
+  it('typing inside any section of the examples and the real shapes takes the quick path', () => {
+    for (const file of FILES) {
       const text = readExample(file);
       const bank = parseBank(text, { fileName: file });
       for (const section of bank.principles.flatMap((p) => p.questions).flatMap((q) => q.sections)) {
