@@ -5,6 +5,7 @@
  *   { "<file>.md": { "principle": "…", "stories": [{ "lines": [3, 5], "sections": ["situation", …], "quantified": true }] } }
  * `lines` are the 1-based lines where the story may be said to start (its title or question, or its first label).
  */
+import { questionShape } from '../src/core/story/shape';
 import type { BankFile, Question, SectionKind } from '../src/core/model';
 import type { LintDiagnostic } from '../src/core/lint/types';
 
@@ -68,14 +69,15 @@ const STAR: SectionKind[] = ['situation', 'task', 'action', 'result'];
 /** The distinct section kinds of a question, in order of first appearance. */
 export function distinctKinds(question: Question): SectionKind[] {
   const kinds: SectionKind[] = [];
-  for (const s of question.sections) if (!kinds.includes(s.kind)) kinds.push(s.kind);
+  for (const s of question.sections) for (const kind of [s.kind, ...(s.covers ?? [])]) if (!kinds.includes(kind)) kinds.push(kind);
   return kinds;
 }
 
 export function parsedStories(bank: BankFile): ParsedStory[] {
   return bank.principles
     .flatMap((p) => p.questions)
-    .filter((q) => q.sections.length > 0)
+    // Guidance (a page explaining STAR) and lessons alone are read, but are no story.
+    .filter((q) => questionShape(q) === 'story')
     .map((q) => ({ line: q.titleRange.start.line + 1, kinds: distinctKinds(q), question: q }));
 }
 

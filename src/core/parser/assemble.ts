@@ -3,6 +3,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { countWords } from '../text/words';
 import { tellsAStory } from '../story/shape';
 import type { StructureEvent, TextSpan } from './events';
+import { matchMetaKey } from './labels';
 
 interface OpenSection {
   kind: SectionKind;
@@ -62,6 +63,8 @@ export class Assembler {
   private sawContentSincePrinciple = false;
   /** Containers read as content of the open story, whose end events are to be ignored. */
   private readonly contentContainers = new Set<number>();
+  /** Content containers whose labels are only words of the section around them. */
+  private readonly wordsOnly = new Set<number>();
   /** Headings that title a story (offsets of their start). */
   private titles = new Set<number>();
 
@@ -137,6 +140,12 @@ export class Assembler {
           this.contentContainers.add(event.containerId); // a collapsible note inside a section
           return;
         }
+        if (event.step && event.containerId !== undefined && this.story?.open) {
+          // A bold numbered step inside a section ("1. **Map the work:**" over bullets): its labels are words.
+          this.contentContainers.add(event.containerId);
+          this.wordsOnly.add(event.containerId);
+          return;
+        }
         if (this.story && this.isEmptyTitle(this.story)) {
           if (event.container === 'question-line') {
             // "## Story 1" then "**Question:** …": one story, titled by its question.
@@ -162,6 +171,10 @@ export class Assembler {
       }
       case 'label': {
         this.sawContentSincePrinciple = true;
+        if (this.wordsOnly.size) return;
+        // "### Result" over "- **Impact:** …": a point of the section it sits in, not a second Result.
+        const open = this.story?.open;
+        if (open?.style === 'heading' && event.style !== 'heading' && event.kind === open.kind) return;
         if (this.story && event.kind === 'situation' && this.toldOutcome(this.story)) {
           // Several stories under one question. (A Situation after a Result that came first is only out of order.)
           const { containerId } = this.story;
@@ -184,6 +197,7 @@ export class Assembler {
         return;
       }
       case 'end':
+        this.wordsOnly.delete(event.containerId);
         if (this.contentContainers.delete(event.containerId)) return;
         if (this.story && this.story.containerId === event.containerId) this.closeStory(event.offset, event.offset);
         else if (this.story && this.story.containerId === undefined) this.closeStory(event.offset);
@@ -348,6 +362,7 @@ export class Assembler {
  * above, holds a label outside any question container of its own.
  */
 function titleHeadings(events: StructureEvent[]): Set<number> {
+  const isTitle = (event: StructureEvent) => event.type === 'heading' && !isPartHeading(event.title);
   const titles = new Set<number>();
   /** Headings whose part of the file is still open, shallowest first. */
   const open: { level: number; start: number }[] = [];
@@ -357,7 +372,7 @@ function titleHeadings(events: StructureEvent[]): Set<number> {
     else if (event.type === 'heading' || (event.type === 'label' && event.headingLevel !== undefined)) {
       const level = event.type === 'heading' ? event.level : event.headingLevel!;
       while (open.length && open[open.length - 1].level >= level) open.pop();
-      if (event.type === 'heading') open.push({ level, start: event.start });
+      if (isTitle(event)) open.push({ level, start: event.start });
     }
     if (event.type === 'question' && event.containerId !== undefined) containers.add(event.containerId);
     else if (event.type === 'end') containers.delete(event.containerId);
@@ -372,3 +387,12 @@ function firstWords(text: string): string {
   if (!words[0]) return 'Untitled story';
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }
+
+/** Headings that name a part of a story, never a story: "Tags: …", "Question variants", "STAR answer". */
+function isPartHeading(title: string): boolean {
+  const text = title.toLowerCase().replace(/[*_`:]/g, ' ').replace(/\s+/g, ' ').trim();
+  const key = /^([^:]*?)(?:\s*:|$)/.exec(title.toLowerCase().trim())?.[1] ?? '';
+  return matchMetaKey(key) || PART_HEADINGS.test(text);
+}
+
+const PART_HEADINGS = /^(?:(?:the |my |sample |example |star |full |short |long )?(?:answer|response|story|star answer|star story|star format|star breakdown)|questions?|question variants?|variants?|follow[- ]?ups?(?: questions?)?|likely questions?|possible questions?|notes?|key points?|talking points?|metrics?|numbers)$/;

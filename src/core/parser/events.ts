@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { LabelStyle, SectionKind, StoryContainer } from '../model';
-import { endsWithColon, isDefinitionHeading, matchLabel, matchMetaKey, matchPlainLabel, matchQuestionLabel } from './labels';
+import { endsWithColon, isDefinitionHeading, type LabelMatch, matchLabel, matchMetaKey, matchPlainLabel, matchQuestionLabel } from './labels';
 
 /** What the walk over the hast tree finds, in document order. Offsets are absolute. */
 export type StructureEvent =
@@ -20,6 +20,8 @@ export type StructureEvent =
       containerId?: number;
       /** False for a <details> with no section label inside: inside a story it is only content. */
       hasSections?: boolean;
+      /** A bold list item titled like a step ("**Map the work (days 1-3):**"): inside a section, it is content. */
+      step?: boolean;
     }
   | { type: 'label'; kind: SectionKind; label: string; covers?: SectionKind[]; style: LabelStyle; headingLevel?: number; start: number; end: number; contentStart: number }
   /** A line about the story ("**Tags:** …", "Role: …"): it ends the section before it. */
@@ -114,6 +116,9 @@ class Walker {
       return; // comments, doctypes: never a story
     }
     const tag = node.tagName;
+    // A code block under a label is that section's words (some banks keep answers in ```text blocks),
+    // but nothing in it is ever a label or a question.
+    if (tag === 'pre') return this.codeText(node);
     if (SKIPPED.has(tag)) return;
     if (/^h[1-6]$/.test(tag)) return this.heading(node, Number(tag[1]));
     switch (tag) {
@@ -221,7 +226,8 @@ class Walker {
       return this.children(node.children, 'list');
     }
     const containerId = this.nextContainerId++;
-    this.events.splice(at, 0, { type: 'question', container: 'list-item', start, title: leadText, titleStart, titleEnd, containerId });
+    const step = /[:：]$/.test(leadText);
+    this.events.splice(at, 0, { type: 'question', container: 'list-item', start, title: leadText, titleStart, titleEnd, containerId, ...(step ? { step } : {}) });
     this.events.push({ type: 'end', containerId, offset: end });
   }
 
@@ -296,8 +302,9 @@ class Walker {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i];
       if (node.type === 'text') {
-        const start = this.start(node);
         const end = this.end(node);
+        // Text after a hard line break ("**Task**:  ⏎") comes without a start: it ends where it ends.
+        const start = this.start(node) ?? (end === undefined ? undefined : Math.max(this.base, end - node.value.length));
         if (start !== undefined && end !== undefined) lineStart = this.text(node.value, start, end, lineStart, context);
         continue;
       }
@@ -350,6 +357,18 @@ class Walker {
       this.events.push({ type: 'question', container: 'question-line', start, title: stripQuotes(title), titleStart: lead[0], titleEnd: lead[1] });
       return 'question';
     }
+    const spelled = this.spelledOut(text, nextText);
+    if (spelled) {
+      // "**S**ituation: …": the bold letter and the rest of its word are one label.
+      const nextStart = this.start(next!);
+      const nextEnd = this.end(next!);
+      if (nextStart !== undefined && nextEnd !== undefined) {
+        const labelEnd = nextStart + spelled.length;
+        this.events.push({ type: 'label', ...spelled.label, style: context === 'list' ? 'list-bold' : 'bold', start, end: labelEnd, contentStart: labelEnd });
+        const rest = nextText!.slice(spelled.length);
+        return { index: index + 1, lineStart: rest ? this.text(rest, labelEnd, nextEnd, false, context) : false };
+      }
+    }
     const colonInside = endsWithColon(text);
     // After the bold: a template's hint "(2-3 sentences)", then a colon or a dash, e.g. "**Task**: …".
     const tail = colonInside ? undefined : LABEL_TAIL.exec(nextText ?? '');
@@ -375,6 +394,14 @@ class Walker {
     }
     this.events.push({ type: 'label', ...label, style, start, end, contentStart: end });
     return { index, lineStart: false };
+  }
+
+  /** A bold first letter whose word goes on after it: "**S**ituation: …", "**R**esult - …". */
+  private spelledOut(bold: string, after: string | undefined): { label: LabelMatch; length: number } | undefined {
+    if (!after || !/^\p{Lu}$/u.test(bold.trim())) return undefined;
+    const m = /^(\p{Ll}+)[ \t]*(?:[:：]|[-–—](?=[ \t]))[ \t]*/u.exec(after);
+    const label = m && matchLabel(bold.trim() + m[1]);
+    return label && m ? { label: { ...label, label: bold.trim() + m[1] }, length: m[0].length } : undefined;
   }
 
   /** Plain text: finds "Situation:" labels at line starts, keeps the rest as running text. */
@@ -421,6 +448,19 @@ class Walker {
       this.spans.push({ start: spanStart, end, value: value.slice(cursor) });
     }
     return /\n[ \t]*$/.test(value) || (lineStart && value.trim() === '');
+  }
+
+  /** A code block's text as one span (the parser gives its text no position: find it in the source). */
+  private codeText(node: Element): void {
+    const start = this.start(node);
+    const end = this.end(node);
+    const value = toText(node);
+    if (start === undefined || end === undefined || !value.trim()) return;
+    const firstLine = value.trim().split('\n')[0];
+    const at = this.source.slice(start - this.base, end - this.base).indexOf(firstLine);
+    if (at < 0) return;
+    const from = start + at;
+    this.spans.push({ start: from, end: Math.min(end, from + value.trimEnd().length), value });
   }
 
   private inlineText(node: Element): void {

@@ -57,6 +57,9 @@ export function matchLabel(raw: string): LabelMatch | undefined {
 function matchLower(lower: string): Omit<LabelMatch, 'label'> | undefined {
   const word = kindOf(lower);
   if (word) return { kind: word };
+  // "S — Situation", "S - Situation", "S: Situation"
+  const lettered = /^([a-z])\s*[-–—:|]\s*([\p{L}' ]+)$/u.exec(lower);
+  if (lettered && LETTERS[lettered[1]] && LETTERS[lettered[1]] === BY_WORD.get(lettered[2])) return { kind: LETTERS[lettered[1]] };
   // "S (Situation)" or "Situation (S)"
   const paren = /^([\p{L} ]+?)\s*\(([\p{L} ]+)\)$/u.exec(lower);
   if (paren) {
@@ -89,7 +92,7 @@ export function endsWithColon(raw: string): boolean {
  * A label at the start of plain text: "Situation: …", "S: …", "S (Situation): …", "Situation/Task: …".
  * Plain text needs the colon, or prose that starts with "Result" would read as a label.
  */
-const PLAIN_LABEL = /^[ \t]*(\(?[\p{L}][\p{L}'’ \t/&+()-]{0,39}?)[ \t]*[:：][ \t]*/u;
+const PLAIN_LABEL = /^[ \t]*(\(?[\p{L}][\p{L}'’ \t/&+()-]{0,39}?)[ \t]*(?:[:：]|[ \t][-–—](?=[ \t]|$))[ \t]*/u;
 
 export interface PlainLabelMatch extends LabelMatch {
   /** Characters from the start of the text to the start of the label. */

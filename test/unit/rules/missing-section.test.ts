@@ -31,7 +31,7 @@ describe('rule missing-section', () => {
   });
 
   it('lists all four for an empty <details> story', () => {
-    const text = '# P\n\n<details>\n<summary><b>Tell me about a time.</b></summary>\n\n</details>\n\n## Q2\n\n**Situation:** s\n\n**Task:** t\n';
+    const text = '# P\n\n<details>\n<summary><b>Tell me about a time.</b></summary>\n\n</details>\n\n## Q2\n\n**Situation:** Our build broke every Monday.\n\n**Task:** I had to fix it.\n';
     const kinds = findings(text, 'missing-section').filter((d) => d.line === 4).map((d) => d.kind);
     assert.deepEqual(kinds, ['situation', 'task', 'action', 'result']);
   });
