@@ -124,12 +124,13 @@ function best(candidates: number[], score: (i: number) => number): number | unde
 }
 
 /**
- * The history with a rating added to a story's record (found as matchRecords does, or new). The
- * record takes the story's current keys, so the next lookup matches exactly. Pure: returns a copy.
+ * The history with a rating added to a story's record: `record` is the index matchRecords gave the
+ * story when matching the whole bank (undefined: a new record). The record takes the story's current
+ * keys, so the next lookup matches exactly. Pure: returns a copy.
  */
-export function recordRating(history: PracticeHistory, story: StoryIdentity & { title: string }, rating: Rating, record?: number): PracticeHistory {
+export function recordRating(history: PracticeHistory, story: StoryIdentity & { title: string }, rating: Rating, record: number | undefined): PracticeHistory {
   const records = history.records.map((r) => ({ ...r, ratings: [...r.ratings] }));
-  const index = record ?? matchRecords([story], history)[0];
+  const index = record !== undefined && record >= 0 && record < records.length ? record : undefined;
   const existing = index !== undefined ? records[index] : undefined;
   const updated: PracticeRecord = {
     question: story.question,
