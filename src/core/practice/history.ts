@@ -169,3 +169,14 @@ function isRating(value: unknown): value is Rating {
     (r.seconds === undefined || (typeof r.seconds === 'number' && Number.isFinite(r.seconds) && r.seconds >= 0))
   );
 }
+
+/**
+ * The record a rating goes to: the rated story is matched together with the rest of the bank as it is
+ * now (so that it never takes another story's record), itself replacing its current version if any.
+ */
+export function recordFor(rated: StoryIdentity, bank: readonly StoryIdentity[], history: PracticeHistory): number | undefined {
+  const ids = [...bank];
+  let i = ids.findIndex((s) => s.question === rated.question && s.words === rated.words);
+  if (i < 0) i = ids.push(rated) - 1;
+  return matchRecords(ids, history)[i];
+}
