@@ -61,7 +61,10 @@ describe('practice session', function () {
     assert.deepStrictEqual(info.revealed, ['situation']);
     await act('reveal-next');
     await waitFor(async () => (await state())?.revealed.join() === 'situation,task', 'the Task revealed next');
-    if (canScreenshot) assert.ok(await screenshot('practice-session'));
+    if (canScreenshot) {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      assert.ok(await screenshot('practice-session'));
+    }
     await act('reveal-all');
     await waitFor(async () => (await state())?.revealed.join() === 'situation,task,action,result', 'every part revealed');
 

@@ -22,7 +22,9 @@ h2 { font-size: 1.4rem; margin: 2rem 0 0.6rem; padding-bottom: 0.3rem; border-bo
 table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 caption { text-align: left; color: var(--muted); padding-bottom: 0.4rem; }
 th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--border); }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; width: 7rem; }
+th[scope='col'], td.short, td.ready { white-space: nowrap; }
+th[scope='col']:nth-child(2), th[scope='col']:nth-child(3) { text-align: right; }
 .short { color: var(--warn); font-weight: 600; }
 .ready { color: var(--ok); }
 .definition { color: var(--muted); font-style: italic; }
