@@ -54,7 +54,7 @@ export function practiceHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, sco
 <section id="empty-view" hidden>
   <p id="empty-message" tabindex="-1"></p>
 </section>
-<p class="keys" id="keys">Keys: <kbd>Space</kbd> or <kbd>→</kbd> reveals the next part, <kbd>1</kbd>–<kbd>5</kbd> a part, <kbd>A</kbd> all of them;
+<p class="keys" id="keys">Keys: <kbd>Space</kbd> or <kbd>Right arrow</kbd> reveals the next part, <kbd>1</kbd>–<kbd>5</kbd> a part, <kbd>A</kbd> all of them;
 <kbd>N</kbd> nailed it, <kbd>S</kbd> shaky, <kbd>K</kbd> skip; <kbd>P</kbd> pauses the timer.</p>
 <p id="announce" class="visually-hidden" aria-live="assertive"></p>
 </main>
