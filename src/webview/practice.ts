@@ -4,7 +4,7 @@
 // through the same functions as the keys. Messages are checked by src/core/practice/messages.ts.
 import { parsePracticeHostMessage, type PracticeAction, type PracticeQuestion, type PracticeSummary, type PracticeWebviewMessage } from '../core/practice/messages';
 import type { Outcome } from '../core/practice/history';
-import type { SectionKind } from '../core/model';
+import type { PartKind } from '../core/practice/messages';
 
 interface VsCodeApi {
   postMessage(message: PracticeWebviewMessage): void;
@@ -29,7 +29,7 @@ const pauseButton = $<HTMLButtonElement>('pause');
 const announce = $('announce');
 
 let current: PracticeQuestion | undefined;
-let revealed: SectionKind[] = [];
+let revealed: PartKind[] = [];
 let startedAt = 0;
 let pausedAt: number | undefined;
 let ticking: ReturnType<typeof setInterval> | undefined;

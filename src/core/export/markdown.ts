@@ -29,7 +29,14 @@ export function exportBankMarkdown(files: readonly ExportFile[]): string {
 }
 
 function storyLines(question: Question): string[] {
-  const lines = ['<details>', `<summary><b>${escapeHtml(oneLine(question.title) || 'Untitled story')}</b></summary>`, '<ul>'];
+  const lines = ['<details>', `<summary><b>${escapeHtml(oneLine(question.title) || 'Untitled story')}</b></summary>`];
+  if (!question.sections.length) {
+    // An answer written as prose stays prose; a question with nothing under it stays empty.
+    if (question.prose?.text.trim()) lines.push('', escapeHtml(question.prose.text.trim()), '');
+    lines.push('</details>');
+    return lines;
+  }
+  lines.push('<ul>');
   for (const section of question.sections) {
     lines.push('    <li>', `        <b>${SECTION_NAMES[section.kind]}: </b><br>`);
     const text = section.text

@@ -1,6 +1,7 @@
 import { findCatalogPrinciple, normalizePrincipleTitle, resolveCatalog, type CatalogPrinciple } from '../catalog';
 import type { BankFile } from '../model';
-import { storyStatus } from '../tree/status';
+import { storyGaps } from '../story/gaps';
+import { questionShape } from '../story/shape';
 
 /**
  * The interview plan: for each principle a user targets, how many finished stories the bank holds.
@@ -53,8 +54,9 @@ export function planCoverage(banks: readonly BankFile[], targets: readonly Catal
       const row = rows.find((r) => findCatalogPrinciple([r.principle], p.title));
       if (!row) continue;
       for (const q of p.questions) {
+        if (questionShape(q) === 'guidance' || questionShape(q) === 'todo') continue; // not a story
         row.stories++;
-        if (storyStatus(q).level === 'complete') row.finished++;
+        if (questionShape(q) === 'story' && storyGaps(q).gaps.length === 0) row.finished++;
       }
     }
   }

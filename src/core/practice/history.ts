@@ -52,7 +52,7 @@ export function emptyHistory(): PracticeHistory {
 }
 
 export function storyIdentity(question: Question): StoryIdentity {
-  const text = question.sections.map((s) => s.text).join(' ');
+  const text = question.sections.length ? question.sections.map((s) => s.text).join(' ') : (question.prose?.text ?? '');
   return { question: normalizeQuestionTitle(question.title), words: fingerprint(text) };
 }
 

@@ -7,8 +7,12 @@ import { OUTCOMES, type Outcome } from './history';
 
 export const PRACTICE_VIEW_TYPE = 'starAnswers.practice';
 
+/** A STAR part, or the whole answer of a story written as prose. */
+export type PartKind = SectionKind | 'answer';
+export const PART_KINDS: readonly PartKind[] = [...SECTION_KINDS, 'answer'];
+
 export interface PracticePart {
-  kind: SectionKind;
+  kind: PartKind;
   name: string;
   /** Sanitized HTML of the section. */
   html: string;
@@ -26,7 +30,7 @@ export interface PracticeQuestion {
   /** Seconds already spent on the question (the panel was hidden and shown again). */
   elapsedSeconds: number;
   /** Kinds already revealed. */
-  revealed: SectionKind[];
+  revealed: PartKind[];
   /** "Last practised 3 days ago: shaky", or "New". */
   history: string;
 }
@@ -55,7 +59,7 @@ export type PracticeWebviewMessage =
   | { type: 'ready' }
   /** Question n is on screen. */
   | { type: 'shown'; n: number }
-  | { type: 'revealed'; n: number; kinds: SectionKind[] }
+  | { type: 'revealed'; n: number; kinds: PartKind[] }
   | { type: 'rate'; n: number; outcome: Outcome; seconds: number }
   /** Start another session with the same scope. */
   | { type: 'restart' };
@@ -68,8 +72,8 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 1_000_000;
 }
 
-function isKinds(value: unknown): value is SectionKind[] {
-  return Array.isArray(value) && value.length <= SECTION_KINDS.length && value.every((k) => SECTION_KINDS.includes(k as SectionKind));
+function isKinds(value: unknown): value is PartKind[] {
+  return Array.isArray(value) && value.length <= PART_KINDS.length && value.every((k) => PART_KINDS.includes(k as PartKind));
 }
 
 export function parsePracticeWebviewMessage(value: unknown): PracticeWebviewMessage | undefined {
@@ -93,7 +97,7 @@ export function parsePracticeWebviewMessage(value: unknown): PracticeWebviewMess
 }
 
 function isPart(value: unknown): value is PracticePart {
-  return isRecord(value) && SECTION_KINDS.includes(value.kind as SectionKind) && typeof value.name === 'string' && typeof value.html === 'string';
+  return isRecord(value) && PART_KINDS.includes(value.kind as PartKind) && typeof value.name === 'string' && typeof value.html === 'string';
 }
 
 function isQuestion(value: unknown): value is PracticeQuestion {

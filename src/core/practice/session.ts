@@ -1,6 +1,7 @@
 import { normalizePrincipleTitle } from '../catalog';
 import type { Question } from '../model';
-import { storyStatus } from '../tree/status';
+import { storyGaps } from '../story/gaps';
+import { questionShape } from '../story/shape';
 import type { Outcome, PracticeRecord } from './history';
 import { pickNext } from './schedule';
 
@@ -26,9 +27,15 @@ export interface SessionProgress {
   skipped: number;
 }
 
-/** A story with something to fix: a part missing or empty, or a Result without a number. */
+/** A story with something to fix: a part missing or empty, a Result without a number, or no STAR part at all. */
 export function hasWarnings(question: Question): boolean {
-  return storyStatus(question).level !== 'complete';
+  return questionShape(question) === 'prose' || storyGaps(question).gaps.length > 0;
+}
+
+/** Something to say out loud: a story, or an answer written as prose (not an empty question, not guidance). */
+export function isPracticable(question: Question): boolean {
+  const shape = questionShape(question);
+  return shape === 'story' || shape === 'prose';
 }
 
 export function inScope(story: PracticeStory, scope: PracticeScope): boolean {

@@ -108,10 +108,16 @@ export function renderBankNodes(text: string, bank: BankFile, options: RenderOpt
   }
 }
 
-/** One story's sections, each as sanitized HTML (the practice session reveals them one by one). */
-export function renderStoryParts(text: string, question: Question, options: Pick<RenderOptions, 'localOnly'> = {}): { kind: Section['kind']; name: string; html: string }[] {
-  const parts = (source: Source) =>
-    question.sections.map((section) => ({ kind: section.kind, name: SECTION_NAMES[section.kind], html: toHtml({ type: 'root', children: sectionBody(source, section) }) }));
+/**
+ * One story's sections, each as sanitized HTML (the practice session reveals them one by one); an
+ * answer written as prose, without a STAR label, is one part.
+ */
+export function renderStoryParts(text: string, question: Question, options: Pick<RenderOptions, 'localOnly'> = {}): { kind: Section['kind'] | 'answer'; name: string; html: string }[] {
+  const parts = (source: Source) => {
+    const prose = question.prose;
+    if (!question.sections.length && prose) return [{ kind: 'answer' as const, name: 'Answer', html: toHtml({ type: 'root', children: source.content(prose.range.start.offset, prose.range.end.offset, prose.text) }) }];
+    return question.sections.map((section) => ({ kind: section.kind, name: SECTION_NAMES[section.kind], html: toHtml({ type: 'root', children: sectionBody(source, section) }) }));
+  };
   try {
     return parts(new Source(text, false, options.localOnly));
   } catch (error) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SectionKind } from '../../core/model';
+import type { PartKind } from '../../core/practice/messages';
 import { renderStoryParts } from '../../core/render/bank';
 import type { Outcome } from '../../core/practice/history';
 import {
@@ -23,7 +23,7 @@ export interface PracticeState {
   question?: string;
   principle?: string;
   /** Parts the webview says are revealed. */
-  revealed: SectionKind[];
+  revealed: PartKind[];
   progress: { asked: number; total: number; nailed: number; shaky: number; skipped: number };
   done: boolean;
 }
@@ -38,7 +38,7 @@ export class PracticePanel implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private session!: PracticeSession;
   private startedAt = 0;
-  private revealed: SectionKind[] = [];
+  private revealed: PartKind[] = [];
   private shown = 0;
   private disposed = false;
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
 import { matchRecords, parseHistory, recordFor, recordRating, storyIdentity, type Outcome, type PracticeHistory } from '../../core/practice/history';
 import { progressOf } from '../../core/practice/schedule';
-import type { PracticeStory } from '../../core/practice/session';
+import { isPracticable, type PracticeStory } from '../../core/practice/session';
 import { practiceMark } from '../../core/tree/practiceMark';
 import type { TreeOptions } from '../../core/tree/model';
 
@@ -24,7 +24,7 @@ export class PracticeStore implements vscode.Disposable {
 
   /** Every story of the bank, with its record when it was practised before. */
   stories(files: readonly { uri: vscode.Uri; bank: BankFile }[]): PracticeStory[] {
-    const stories = files.flatMap((f) => f.bank.principles.flatMap((p) => p.questions.map((question) => ({ uri: f.uri.toString(), principle: p.title, question }))));
+    const stories = files.flatMap((f) => f.bank.principles.flatMap((p) => p.questions.filter(isPracticable).map((question) => ({ uri: f.uri.toString(), principle: p.title, question }))));
     const history = this.history;
     const records = matchRecords(stories.map((s) => storyIdentity(s.question)), history);
     return stories.map((s, i) => ({ ...s, record: records[i] === undefined ? undefined : history.records[records[i]!] }));

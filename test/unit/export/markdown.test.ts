@@ -32,4 +32,13 @@ describe('export: cleaned markdown', () => {
     assert.doesNotMatch(out, /<script/);
     assert.doesNotMatch(out, /<b>this<\/b>/);
   });
+
+  it('keeps a prose answer as prose and an empty question empty', () => {
+    const text = readFileSync(path.join(EXAMPLES, '..', 'real-shapes', 'placeholders-and-prose.md'), 'utf8');
+    const out = exportBankMarkdown([{ path: 'p.md', text, bank: parseBank(text, { fileName: 'p.md' }) }]);
+    assert.match(out, /<summary><b>Why do you want to work with us\?<\/b><\/summary>\n\nI have used the product for years and I want to work on the parts I know best\.\n\n<\/details>/);
+    assert.match(out, /<summary><b>Tell me about a time you admitted a mistake\.<\/b><\/summary>\n<\/details>/);
+    const back = parseBank(out, { fileName: 'bank.md' }).principles[0].questions;
+    assert.equal(back.find((q) => q.title.startsWith('Why'))?.prose?.words, 18);
+  });
 });

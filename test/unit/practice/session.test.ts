@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseBank } from '../../../src/core/parser';
-import { PracticeSession, inScope, type PracticeStory } from '../../../src/core/practice/session';
+import { storyIdentity } from '../../../src/core/practice/history';
+import { PracticeSession, hasWarnings, inScope, isPracticable, type PracticeStory } from '../../../src/core/practice/session';
+import { renderStoryParts } from '../../../src/core/render/bank';
 import { DAY_MS } from '../../../src/core/practice/schedule';
 
 const NOW = Date.UTC(2026, 11, 1);
@@ -69,5 +73,26 @@ describe('practice session', () => {
     assert.equal(session.next(NOW), undefined);
     assert.ok(session.done);
     assert.equal(session.rate('nailed'), undefined);
+  });
+});
+
+describe('practice: what can be practised', () => {
+  const text = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'real-shapes', 'placeholders-and-prose.md'), 'utf8');
+  const questions = parseBank(text, { fileName: 'bank.md' }).principles.flatMap((p) => p.questions);
+  const byTitle = (start: string) => questions.find((q) => q.title.startsWith(start))!;
+
+  it('a story and a prose answer can be practised; a question with nothing under it cannot', () => {
+    assert.equal(isPracticable(byTitle('Tell me about a time you had to earn')), true);
+    assert.equal(isPracticable(byTitle('Why do you want')), true);
+    assert.equal(isPracticable(byTitle('Tell me about a time you admitted')), false);
+  });
+
+  it('a prose answer has a warning and is revealed as one part, its words sanitized', () => {
+    const prose = byTitle('Why do you want');
+    assert.equal(hasWarnings(prose), true);
+    const parts = renderStoryParts(text, prose);
+    assert.deepEqual(parts.map((p) => [p.kind, p.name]), [['answer', 'Answer']]);
+    assert.match(parts[0].html, /I have used the product for years/);
+    assert.equal(storyIdentity(prose).words.split(' ')[0], 'i', 'a prose answer is recognised by its words too');
   });
 });
