@@ -41,7 +41,7 @@ export interface StoryIdentity {
 
 /** Ratings kept per story: enough for the schedule, bounded so the state never grows without end. */
 export const MAX_RATINGS = 50;
-export const MAX_RECORDS = 5000;
+export const MAX_RECORDS = 2000;
 /** How many of a story's first words make its fallback key. */
 const FINGERPRINT_WORDS = 40;
 /** The share of words two versions of a story must have in common to be the same story. */
@@ -62,12 +62,7 @@ export function fingerprint(text: string): string {
 
 /** Jaccard similarity of two fingerprints' word sets (0: nothing shared, 1: the same words). */
 export function similarity(a: string, b: string): number {
-  if (!a || !b) return 0;
-  const x = new Set(a.split(' '));
-  const y = new Set(b.split(' '));
-  let shared = 0;
-  for (const w of x) if (y.has(w)) shared++;
-  return shared / (x.size + y.size - shared);
+  return jaccard(wordSet(a), wordSet(b));
 }
 
 /**
@@ -101,13 +96,52 @@ export function matchRecords(stories: readonly StoryIdentity[], history: Practic
       take(s, best(free, (r) => similarity(history.records[r].words, story.words)));
     }
   });
+  // The fallback: records whose question no story has any more, by the words they share.
+  const questions = new Set(stories.map((s) => s.question).filter(Boolean));
+  const orphans = history.records.map((r, i) => ({ i, words: wordSet(r.words) })).filter(({ i }) => !taken.has(i) && !questions.has(history.records[i].question) && history.records[i].words);
+  // Candidates share at least one word that few orphans have (a story half the same shares many).
+  const byWord = new Map<string, number[]>();
+  orphans.forEach((o, k) =>
+    o.words.forEach((w) => {
+      const list = byWord.get(w);
+      if (list) list.push(k);
+      else byWord.set(w, [k]);
+    }),
+  );
+  const rare = Math.max(8, orphans.length / 4);
   stories.forEach((story, s) => {
-    if (result[s] !== undefined || !story.words) return;
-    const free = history.records.map((_, r) => r).filter((r) => !taken.has(r) && !stories.some((o) => o.question && o.question === history.records[r].question));
-    const r = best(free, (i) => similarity(history.records[i].words, story.words));
-    if (r !== undefined && similarity(history.records[r].words, story.words) >= SAME_STORY_SIMILARITY) take(s, r);
+    if (result[s] !== undefined || !story.words || !orphans.length) return;
+    const words = wordSet(story.words);
+    const picked = new Set<number>();
+    for (const w of words) {
+      const list = byWord.get(w);
+      if (list && list.length <= rare) list.forEach((k) => picked.add(k));
+    }
+    const candidates = picked.size ? [...picked].map((k) => orphans[k]) : orphans;
+    let found: { i: number; words: Set<string> } | undefined;
+    let top = SAME_STORY_SIMILARITY;
+    for (const o of candidates) {
+      if (taken.has(o.i)) continue;
+      const score = jaccard(words, o.words);
+      if (score >= top) {
+        top = score;
+        found = o;
+      }
+    }
+    if (found) take(s, found.i);
   });
   return result;
+}
+
+function wordSet(words: string): Set<string> {
+  return new Set(words.split(' ').filter(Boolean));
+}
+
+function jaccard(x: Set<string>, y: Set<string>): number {
+  if (!x.size || !y.size) return 0;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / (x.size + y.size - shared);
 }
 
 function best(candidates: number[], score: (i: number) => number): number | undefined {
