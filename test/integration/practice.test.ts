@@ -142,6 +142,20 @@ describe('practice session', function () {
     }
   });
 
+  it('practises one principle from its Story Bank item, and only the stories with warnings', async () => {
+    const model = (await tree.model()) as unknown as { principles: Node[] };
+    const dive = model.principles.find((p) => p.label === 'Dive Deep')!;
+    await vscode.commands.executeCommand('starAnswers.practicePrinciple', dive);
+    let info = await waitFor(async () => { const s = await state(); return s && s.scope === 'Dive Deep' && s.shown === 1 && s; }, 'a Dive Deep session on screen');
+    assert.strictEqual(info.principle, 'Dive Deep');
+    assert.strictEqual(info.progress.total, 2);
+    await vscode.commands.executeCommand('starAnswers.practice', { kind: 'warnings' });
+    info = await waitFor(async () => { const s = await state(); return s && s.scope === 'Stories with warnings' && s.shown === 1 && s; }, 'a session of the stories with warnings');
+    assert.strictEqual(practiceTabs().length, 1, 'one practice panel');
+    const warned = (await tree.model()).questions.filter((q) => /no |empty /.test(q.description)).length;
+    assert.strictEqual(info.progress.total, Math.min(10, warned));
+  });
+
   it('says so when there is nothing to practise, and closes cleanly', async () => {
     await vscode.commands.executeCommand('starAnswers.practice', { kind: 'principle', title: 'Frugality' });
     const info = await waitFor(async () => { const s = await state(); return s && s.progress.total === 0 && s; }, 'an empty session');
