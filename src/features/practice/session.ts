@@ -168,9 +168,10 @@ export class PracticePanel implements vscode.Disposable {
 
   private async rate(outcome: Outcome, seconds: number): Promise<void> {
     const story = this.session.rate(outcome, seconds)!;
-    await this.store.rate(story, outcome, outcome === 'skipped' ? undefined : seconds, this.index.storyFiles().map((f) => f.bank));
+    // The session moves on at once (status bar, state); the history is written meanwhile.
     this.advance();
     this.changeEmitter.fire();
+    await this.store.rate(story, outcome, outcome === 'skipped' ? undefined : seconds, this.index.storyFiles().map((f) => f.bank));
     await this.send(this.message());
   }
 
