@@ -30,6 +30,9 @@ const builds = [
 if (fs.existsSync('src/webview/preview.ts')) {
   builds.push({ ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
+if (fs.existsSync('src/webview/practice.ts')) {
+  builds.push({ ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'media/dist/practice.js', platform: 'browser', format: 'iife', target: 'es2022' });
+}
 if (fs.existsSync('test/integration')) {
   const tests = fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
   if (tests.length) {

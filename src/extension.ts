@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerExport } from './features/export/register';
+import { registerPractice } from './features/practice/register';
 import { registerPreview } from './features/preview/register';
 import { StoryIndex } from './features/shared/storyIndex';
 import { registerStoryBank } from './features/tree';
@@ -15,6 +17,8 @@ export function activate(context: vscode.ExtensionContext) {
     registerDiagnostics(context, index),
     registerPreview(context, index),
     registerCompletion(context, index),
+    registerPractice(context, index, storyBank),
+    registerExport(index),
   );
   // The whole-bank scan (diagnostics of unopened files, the tree) runs once activation has returned.
   const scan = setTimeout(() => void index.ready(), 0);

@@ -1,3 +1,4 @@
+import { EXPORT_USAGE, runExport } from './export';
 import { nodeIo } from './files';
 import { LINT_USAGE, runLint } from './lint';
 import { OUTLINE_USAGE, runOutline } from './outline';
@@ -5,10 +6,11 @@ import { OUTLINE_USAGE, runOutline } from './outline';
 declare const STAR_ANSWERS_VERSION: string;
 const VERSION = typeof STAR_ANSWERS_VERSION === 'string' ? STAR_ANSWERS_VERSION : 'development';
 
-const USAGE = `STAR Answers: read and lint a STAR story bank.
+const USAGE = `STAR Answers: read, lint and export a STAR story bank.
 
 ${OUTLINE_USAGE}
 ${LINT_USAGE}
+${EXPORT_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
       return runOutline(rest, nodeIo);
     case 'lint':
       return runLint(rest, nodeIo);
+    case 'export':
+      return runExport(rest, nodeIo);
     case '--help':
     case '-h':
     case 'help':

@@ -11,6 +11,12 @@ import { sliceHast } from './slice';
 export interface RenderOptions {
   /** Speaking pace for the time badge. */
   wordsPerMinute?: number;
+  /** Put before every id (principles get ids too when set): several files can share one page. */
+  idPrefix?: string;
+  /** The preview's buttons (Show, Go to source); off for a page read elsewhere. Default on. */
+  controls?: boolean;
+  /** Nothing that loads from the network: images become their alt text. Default off. */
+  localOnly?: boolean;
 }
 
 export interface RenderedStory {
@@ -21,10 +27,24 @@ export interface RenderedStory {
   endLine: number;
 }
 
+export interface RenderedPrinciple {
+  /** Its element id, when rendered with an idPrefix. */
+  id?: string;
+  title: string;
+  stories: RenderedStory[];
+}
+
 export interface RenderedBank {
   /** Sanitized HTML for the preview's content element. */
   html: string;
   stories: RenderedStory[];
+}
+
+/** The rendered bank as hast, for a page that puts it into its own markup (the export). */
+export interface RenderedBankNodes {
+  nodes: ElementContent[];
+  stories: RenderedStory[];
+  principles: RenderedPrinciple[];
 }
 
 const BOM = '\uFEFF';
@@ -39,6 +59,7 @@ class Source {
     private readonly text: string,
     /** Plain text only: the fallback when the markup is nested too deeply to walk. */
     private readonly plain = false,
+    private readonly localOnly = false,
   ) {
     this.base = text.startsWith(BOM) ? 1 : 0;
     this.body = text.slice(this.base);
@@ -49,7 +70,7 @@ class Source {
   content(start: number, end: number, fallbackText: string): ElementContent[] {
     if (!this.plain) {
       try {
-        return sanitizeNodes(sliceHast(this.tree, this.body, start - this.base, end - this.base));
+        return sanitizeNodes(sliceHast(this.tree, this.body, start - this.base, end - this.base), { localOnly: this.localOnly });
       } catch (error) {
         if (!(error instanceof RangeError)) throw error; // too deep for the tree walkers
       }
@@ -72,8 +93,14 @@ function plainParagraphs(text: string): ElementContent[] {
  * Result's numbers highlighted, and a badge row per story. Pure: the CLI can write the same HTML.
  */
 export function renderBank(text: string, bank: BankFile, options: RenderOptions = {}): RenderedBank {
+  const { nodes, stories } = renderBankNodes(text, bank, options);
+  return { html: toHtml({ type: 'root', children: nodes }), stories };
+}
+
+/** renderBank's content as sanitized hast, with the principles it holds. */
+export function renderBankNodes(text: string, bank: BankFile, options: RenderOptions = {}): RenderedBankNodes {
   try {
-    return renderWith(new Source(text), bank, options);
+    return renderWith(new Source(text, false, options.localOnly), bank, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // Markup nested thousands deep: show the stories as plain text rather than nothing.
@@ -81,14 +108,36 @@ export function renderBank(text: string, bank: BankFile, options: RenderOptions 
   }
 }
 
-function renderWith(source: Source, bank: BankFile, options: RenderOptions): RenderedBank {
+/**
+ * One story's sections, each as sanitized HTML (the practice session reveals them one by one); an
+ * answer written as prose, without a STAR label, is one part.
+ */
+export function renderStoryParts(text: string, question: Question, options: Pick<RenderOptions, 'localOnly'> = {}): { kind: Section['kind'] | 'answer'; name: string; html: string }[] {
+  const parts = (source: Source) => {
+    const prose = question.prose;
+    if (!question.sections.length && prose) return [{ kind: 'answer' as const, name: 'Answer', html: toHtml({ type: 'root', children: source.content(prose.range.start.offset, prose.range.end.offset, prose.text) }) }];
+    return question.sections.map((section) => ({ kind: section.kind, name: SECTION_NAMES[section.kind], html: toHtml({ type: 'root', children: sectionBody(source, section) }) }));
+  };
+  try {
+    return parts(new Source(text, false, options.localOnly));
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return parts(new Source(text, true));
+  }
+}
+
+function renderWith(source: Source, bank: BankFile, options: RenderOptions): RenderedBankNodes {
   const wpm = options.wordsPerMinute;
   const wordsPerMinute = Math.max(1, typeof wpm === 'number' && Number.isFinite(wpm) ? wpm : 150);
   const stories: RenderedStory[] = [];
+  const principles: RenderedPrinciple[] = [];
   const children: ElementContent[] = [];
   for (const problem of bank.problems ?? []) children.push(el('p', { className: ['problem'], role: 'alert' }, [problem]));
   bank.principles.forEach((principle, p) => {
-    children.push(renderPrinciple(source, principle, p, wordsPerMinute, stories));
+    const before = stories.length;
+    const id = options.idPrefix !== undefined ? `${options.idPrefix}p-${p}` : undefined;
+    children.push(renderPrinciple(source, principle, p, wordsPerMinute, stories, options, id));
+    principles.push({ id, title: principle.title, stories: stories.slice(before) });
   });
   if (!bank.hasStories) {
     children.push(
@@ -101,48 +150,52 @@ function renderWith(source: Source, bank: BankFile, options: RenderOptions): Ren
       ]),
     );
   }
-  return { html: toHtml({ type: 'root', children }), stories };
+  return { nodes: children, stories, principles };
 }
 
-function renderPrinciple(source: Source, principle: Principle, p: number, wpm: number, stories: RenderedStory[]): Element {
+function renderPrinciple(source: Source, principle: Principle, p: number, wpm: number, stories: RenderedStory[], options: RenderOptions, id: string | undefined): Element {
   const definition = principle.definitionRange ? source.content(principle.definitionRange.start.offset, principle.definitionRange.end.offset, principle.definition ?? '') : [];
-  return el('section', { className: ['principle'], dataLine: principle.titleRange.start.line }, [
+  return el('section', { className: ['principle'], id, dataLine: principle.titleRange.start.line }, [
     el('h1', { className: ['principle-title'] }, [principle.title]),
     definition.length > 0 && el('div', { className: ['definition'] }, definition),
     ...principle.questions.map((question, q) => {
-      const id = `s-${p}-${q}`;
+      const id = `${options.idPrefix ?? ''}s-${p}-${q}`;
       stories.push({ id, title: question.title, startLine: question.range.start.line, endLine: question.range.end.line });
-      return renderStory(source, question, id, wpm);
+      return renderStory(source, question, id, wpm, options.controls !== false);
     }),
   ]);
 }
 
-function renderStory(source: Source, question: Question, id: string, wpm: number): Element {
+function renderStory(source: Source, question: Question, id: string, wpm: number, controls: boolean): Element {
   return el('details', { className: ['story'], id, dataStory: id, dataLine: question.range.start.line }, [
     el('summary', {}, [el('span', { className: ['question'] }, [question.title || 'Untitled story']), badgeRow(storyBadges(question, wpm))]),
     el('div', { className: ['story-body'] }, [
-      ...question.sections.map((section) => renderSection(source, section, id)),
+      ...question.sections.map((section) => renderSection(source, section, id, controls)),
       question.prose && el('div', { className: ['prose'] }, source.content(question.prose.range.start.offset, question.prose.range.end.offset, question.prose.text)),
       question.sections.length === 0 && !question.prose && el('p', { className: ['empty'] }, ['No Situation, Task, Action or Result yet.']),
-      el('div', { className: ['story-actions'] }, [
+      controls && el('div', { className: ['story-actions'] }, [
         el('button', { type: 'button', className: ['goto'], dataLine: question.titleRange.start.line, title: 'Show this story in the editor' }, ['Go to source']),
       ]),
     ]),
   ]);
 }
 
-function renderSection(source: Source, section: Section, storyId: string): Element {
-  const name = SECTION_NAMES[section.kind];
+function sectionBody(source: Source, section: Section): ElementContent[] {
   // A section without a word (an empty label, or only a "- " placeholder line) reads as empty.
-  let body = section.words ? source.content(contentStart(section), section.range.end.offset, section.text) : [];
-  if (section.kind === 'result') body = highlightMetrics(body);
+  const body = section.words ? source.content(contentStart(section), section.range.end.offset, section.text) : [];
+  if (!body.length) return [el('p', { className: ['empty'] }, [`(empty ${SECTION_NAMES[section.kind]})`])];
+  return section.kind === 'result' ? highlightMetrics(body) : body;
+}
+
+function renderSection(source: Source, section: Section, storyId: string, controls: boolean): Element {
+  const name = SECTION_NAMES[section.kind];
   const key = `${storyId}/${section.kind}`;
   return el('section', { className: ['star', `star-${section.kind}`], dataSection: key, dataLine: section.range.start.line }, [
     el('h2', { className: ['star-label'], title: section.label === name ? undefined : `Written as "${section.label}"` }, [
       name,
-      el('button', { type: 'button', className: ['reveal'], dataReveal: key, title: `Show the ${name}` }, ['Show']),
+      controls && el('button', { type: 'button', className: ['reveal'], dataReveal: key, title: `Show the ${name}` }, ['Show']),
     ]),
-    el('div', { className: ['star-body'] }, body.length ? body : [el('p', { className: ['empty'] }, [`(empty ${name})`])]),
+    el('div', { className: ['star-body'] }, sectionBody(source, section)),
   ]);
 }
 

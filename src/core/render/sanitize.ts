@@ -23,7 +23,7 @@ export const PREVIEW_SCHEMA: Schema = {
 };
 
 /** Sanitized copies of user nodes, ready to be put into the preview's own markup. */
-export function sanitizeNodes(nodes: readonly ElementContent[]): ElementContent[] {
+export function sanitizeNodes(nodes: readonly ElementContent[], options: { localOnly?: boolean } = {}): ElementContent[] {
   const clean = sanitize({ type: 'root', children: [...nodes] }, PREVIEW_SCHEMA) as Root;
   visit(clean, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'a') {
@@ -33,8 +33,9 @@ export function sanitizeNodes(nodes: readonly ElementContent[]): ElementContent[
     }
     if (node.tagName === 'img' && parent && index !== undefined) {
       const src = node.properties.src;
-      // Local images cannot load (the preview reads only its own media); they show as their alt text.
-      if (typeof src !== 'string' || !/^https:/i.test(src.trim())) {
+      // Local images cannot load (the preview reads only its own media), and a page that loads nothing
+      // (the export) shows none: they show as their alt text.
+      if (options.localOnly || typeof src !== 'string' || !/^https:/i.test(src.trim())) {
         const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
         parent.children[index] = { type: 'text', value: alt ? `[${alt}]` : '' };
       }

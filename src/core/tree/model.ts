@@ -1,7 +1,10 @@
 import { findCatalogPrinciple, normalizePrincipleTitle, type CatalogPrinciple } from '../catalog';
 import { SECTION_NAMES, STAR_KINDS, type BankFile, type Principle, type Question, type Range, type Section, type SectionKind } from '../model';
 import { formatDuration } from '../text/words';
+import type { Coverage, CoverageRow } from '../plan/coverage';
 import { escapeMarkdown } from './markdown';
+import { planNode } from './plan';
+import type { PracticeMark } from './practiceMark';
 import { normalizeQuestionTitle } from './reuse';
 import { sortByOrder, type TreeSortOrder } from './sort';
 import { lengthLabel, storyStatus, type StoryStatus } from './status';
@@ -17,6 +20,10 @@ export interface TreeOptions {
   catalog?: readonly CatalogPrinciple[];
   sort?: TreeSortOrder;
   wordsPerMinute?: number;
+  /** The interview plan's coverage: shown as its own node when given. */
+  plan?: Coverage;
+  /** How a story went when last practised (undefined: never). */
+  practice?: (question: Question) => PracticeMark | undefined;
 }
 
 /** Where clicking an item goes: `selection` is selected, `range` is scrolled into view. */
@@ -26,7 +33,7 @@ export interface TreeTarget {
   range: Range;
 }
 
-export type TreeNodeKind = 'principle' | 'question' | 'section' | 'missingSection' | 'uncovered' | 'catalogPrinciple';
+export type TreeNodeKind = 'principle' | 'question' | 'section' | 'missingSection' | 'uncovered' | 'catalogPrinciple' | 'plan' | 'planPrinciple';
 
 interface BaseNode {
   /** Unique and stable across rebuilds while the titles stay the same. */
@@ -89,7 +96,16 @@ export interface CatalogPrincipleNode extends BaseNode {
   principle?: Principle;
 }
 
-export type TreeNode = PrincipleNode | QuestionNode | SectionNode | MissingSectionNode | UncoveredNode | CatalogPrincipleNode;
+export interface PlanNode extends BaseNode {
+  kind: 'plan';
+}
+
+export interface PlanPrincipleNode extends BaseNode {
+  kind: 'planPrinciple';
+  row: CoverageRow;
+}
+
+export type TreeNode = PrincipleNode | QuestionNode | SectionNode | MissingSectionNode | UncoveredNode | CatalogPrincipleNode | PlanNode | PlanPrincipleNode;
 
 /**
  * The diagnostics report an incomplete story (a missing or empty part, a Result without a number)
@@ -148,6 +164,7 @@ export class StoryTree {
     markReuse(questions);
     for (const node of principles) finishPrinciple(node, wpm);
     for (const q of questions) finishQuestion(q, wpm);
+    if (options.practice) for (const q of questions) markPractice(q, options.practice(q.question));
 
     this.principles = sortByOrder(principles, sort, (p) => p.label);
     for (const p of this.principles) p.children = sortByOrder(p.children, sort, (q) => q.label);
@@ -158,6 +175,7 @@ export class StoryTree {
       .filter((c) => !covered.has(normalizePrincipleTitle(c.title)))
       .map((c) => catalogNode(c, emptyPrinciples.find((e) => findCatalogPrinciple([c], e.principle.title)), ids));
     this.roots = [...this.principles];
+    if (this.principles.length > 0 && options.plan?.rows.length) this.roots.push(planNode(options.plan, this.principles));
     if (this.principles.length > 0 && this.uncovered.length > 0) {
       const group = uncoveredNode(this.uncovered, catalog.length);
       for (const c of this.uncovered) c.parent = group;
@@ -299,6 +317,12 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
   ];
   if (node.reusedIn.length) lines.push('', `$(references) Reused: also filed under ${node.reusedIn.map(escapeMarkdown).join(', ')}.`);
   node.tooltip = lines.join('\n');
+}
+
+function markPractice(node: QuestionNode, mark: PracticeMark | undefined): void {
+  if (!mark) return;
+  node.description = `${node.description} · ${mark.description}`;
+  node.tooltip = `${node.tooltip}\n\n${mark.tooltip}`;
 }
 
 function problemText(code: 'missing' | 'empty' | 'no-metric', kind: SectionKind): string {

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { StoryTree, type TreeNode } from '../../core/tree/model';
+import type { BankFile } from '../../core/model';
+import { planCoverage } from '../../core/plan/coverage';
+import { StoryTree, type TreeNode, type TreeOptions } from '../../core/tree/model';
 import type { TreeSortOrder } from '../../core/tree/sort';
 import { toVsRange } from '../shared/convert';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
-import { affectsStoryBank, catalogSetting, wordsPerMinute } from './settings';
+import { affectsStoryBank, catalogSetting, planMinStories, planTargets, wordsPerMinute } from './settings';
 
 export const VIEW_ID = 'starAnswers.storyBank';
 export const OPEN_COMMAND = 'starAnswers.tree.open';
@@ -25,6 +27,8 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private builtFrom = new Map<string, IndexedFile>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sortOrder: TreeSortOrder;
+  /** How each story went in practice (set by the practice feature). */
+  private practice: ((banks: readonly BankFile[]) => TreeOptions['practice']) | undefined;
   private readonly modelEmitter = new vscode.EventEmitter<StoryTree>();
   /** Fires after the model was rebuilt. */
   readonly onDidChangeModel = this.modelEmitter.event;
@@ -50,6 +54,12 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.sortOrder = order;
     await this.state.update(SORT_KEY, order);
     await vscode.commands.executeCommand('setContext', SORT_CONTEXT, order === 'alphabetical');
+    this.refresh();
+  }
+
+  /** Shows on each story how it went when last practised; the tree is redrawn. */
+  setPracticeSource(source: ((banks: readonly BankFile[]) => TreeOptions['practice']) | undefined): void {
+    this.practice = source;
     this.refresh();
   }
 
@@ -101,7 +111,13 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.builtFrom = new Map(files.map((f) => [f.uri.toString(), f]));
     const tree = new StoryTree(
       files.map((f) => ({ uri: f.uri.toString(), path: vscode.workspace.asRelativePath(f.uri, true), bank: f.bank })),
-      { catalog: catalogSetting(), sort: this.sortOrder, wordsPerMinute: wordsPerMinute() },
+      {
+        catalog: catalogSetting(),
+        sort: this.sortOrder,
+        wordsPerMinute: wordsPerMinute(),
+        plan: planCoverage(files.map((f) => f.bank), planTargets(), planMinStories()),
+        practice: this.practice?.(files.map((f) => f.bank)),
+      },
     );
     void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty);
     queueMicrotask(() => this.modelEmitter.fire(tree));
