@@ -139,8 +139,14 @@ class Walker {
         return;
       }
       case 'ul':
-      case 'ol':
-        return this.children(node.children, 'list');
+      case 'ol': {
+        const at = this.events.length;
+        this.children(node.children, 'list');
+        // A list of "**Key:** note" items where STAR words are only some of the keys ("**Impact:**" beside
+        // "**Teamwork:**" and "**Innovation:**") is a list of notes: its labels are words.
+        if (isNotesList(node)) for (let i = this.events.length - 1; i >= at; i--) if (this.events[i].type === 'label') this.events.splice(i, 1);
+        return;
+      }
       default:
         return this.children(node.children, context);
     }
@@ -413,6 +419,7 @@ class Walker {
     let searchFrom = 0; // where in source the next line is looked for
     let atLineStart = lineStart;
     let lineBegin = 0;
+    let previousLine = '';
     while (lineBegin <= value.length) {
       const newline = value.indexOf('\n', lineBegin);
       const lineEnd = newline === -1 ? value.length : newline;
@@ -426,7 +433,9 @@ class Walker {
           const masked = line.replace(/^[ \t]*[-*•][ \t]+/, (s) => ' '.repeat(s.length));
           const meta = META_LINE.exec(masked);
           if (meta && matchMetaKey(meta[1])) this.events.push({ type: 'meta', start: start + at });
-          const m = meta && matchMetaKey(meta[1]) ? undefined : matchPlainLabel(masked);
+          // "Q: …" then "A: …" is a question and its answer, not an Action.
+          const answer = /^[ \t]*A[ \t]*[:：]/.test(masked) && /^[ \t]*(?:\d+[.)][ \t]*)?Q[ \t]*[:：]/.test(previousLine);
+          const m = (meta && matchMetaKey(meta[1])) || answer ? undefined : matchPlainLabel(masked);
           if (m) {
             if (lineBegin > cursor) this.spans.push({ start: start + cursorSource, end: start + at, value: value.slice(cursor, lineBegin) });
             const labelStart = start + at + m.labelStart;
@@ -439,6 +448,7 @@ class Walker {
           }
         }
       }
+      previousLine = value.slice(lineBegin, lineEnd);
       if (newline === -1) break;
       atLineStart = true;
       lineBegin = newline + 1;
@@ -556,4 +566,18 @@ function collect(node: Element, tag: string): Element[] {
 
 function cells(row: Element): Element[] {
   return row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+}
+
+/** A list whose items are mostly "Key: note" with keys that are not STAR labels. */
+function isNotesList(list: Element): boolean {
+  let labels = 0;
+  let others = 0;
+  for (const item of list.children) {
+    if (item.type !== 'element' || item.tagName !== 'li') continue;
+    const key = /^\s*([^:：\n]{1,40}?)\s*[:：]/.exec(toText(item))?.[1];
+    if (!key) continue;
+    if (matchLabel(key)) labels++;
+    else if (!matchMetaKey(key)) others++;
+  }
+  return labels > 0 && others >= 2 && others * 2 >= labels;
 }

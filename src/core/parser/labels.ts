@@ -31,7 +31,7 @@ export interface LabelMatch {
 const NUMBERING = /^(?:\d+[.)]|[-*•])\s*/;
 const TRAILING = /\s*[:：.\-–—]*\s*$/;
 /** A hint a template leaves after a label: "(2-3 sentences)", "(with numbers)", "(30 seconds)". */
-const HINT = /\s*\([^()]{1,40}\)$/;
+const HINT = /\s*\([^()]{1,60}\)$/;
 const COMBINED = /\s*(?:\/|&|\+|\band\b)\s*/;
 
 /**
@@ -42,11 +42,12 @@ export function matchLabel(raw: string): LabelMatch | undefined {
   let text = raw.trim().replace(NUMBERING, '').replace(TRAILING, '');
   const wrapped = /^\((.+)\)$/.exec(text);
   if (wrapped) text = wrapped[1].replace(TRAILING, '');
-  if (!text || text.length > 40) return undefined;
+  if (!text || text.length > 100) return undefined;
   const lower = text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ');
+  const hinted = HINT.exec(lower);
+  if (!hinted && text.length > 40) return undefined;
   const found = matchLower(lower);
   if (found) return { ...found, label: text };
-  const hinted = HINT.exec(lower);
   if (hinted) {
     const base = matchLower(lower.slice(0, hinted.index));
     if (base) return { ...base, label: text.slice(0, hinted.index) };

@@ -57,6 +57,8 @@ const SPEAKS_AS_ME = new RegExp(FIRST_PERSON.source, 'i');
 function isGuidance(question: Question): boolean {
   const written = question.sections.filter((s) => s.words > 0 && !isPlaceholder(s.text));
   if (written.length < 2) return false;
+  // A timing plan ("Situation: 15 seconds", "Action: 50%") is advice on telling, not a story.
+  if (written.every((s) => TIMING.test(s.text.trim()))) return true;
   const instructions = written.filter((s) => isInstruction(s.text)).length;
   // A cheat sheet's notes ("Results and lessons learned") beside instructions: nobody's story.
   const notes = written.filter((s) => s.words <= 8 && !SPEAKS_AS_ME.test(s.text)).length;
@@ -76,6 +78,7 @@ function isNotes(question: Question): boolean {
   return !SPEAKS_AS_ME.test(all) && OTHERS.test(all);
 }
 
+const TIMING = /^[~≈]?[\d\s.,–-]+(?:%|percent|s|secs?|seconds?|mins?|minutes?|words?)?\.?$/i;
 const OTHERS = /\b(?:they|their|them|he|she|his|her|you|your)\b/i;
 
 /** A template's placeholder ("[describe the situation]") is the writer's unfinished story. */
