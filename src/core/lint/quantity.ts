@@ -3,9 +3,14 @@
  * except in names such as "Q3" or "EC2" and bare years; number words count with a unit or a comparison
  * ("three weeks", "twice as fast", "half the cost", "doubled").
  */
-export function isQuantified(text: string): boolean {
-  return hasMeasuredDigits(text) || hasNumberWordWithUnit(text) || COMPARISON.test(text) || ZERO_OF.test(text);
+export function isQuantified(raw: string): boolean {
+  // A template's placeholder ("[Outcome - 2-3 sentences with metrics]") measures nothing.
+  const text = raw.replace(/\[[^\]\n]*\]/g, ' ');
+  return hasMeasuredDigits(text) || hasNumberWordWithUnit(text) || COMPARISON.test(text) || ZERO_OF.test(text) || WITHIN.test(text);
 }
+
+/** "within a month", "in a week", "under an hour": a span of time is a measure. */
+const WITHIN = /\b(?:within|in|under|after|inside)\s+(?:a|an|one|a single)\s+(?:day|night|week|month|quarter|year|sprint|hour|minute|afternoon|weekend)\b/i;
 
 /** A digit that starts a number, not one inside a name like "Q3", "S3" or "v2". */
 const NUMBER = /(?<![\p{L}\p{N}_]|[\p{L}\p{N}]\.)[-+~≈]?[$€£¥₹]?\d[\d,.]*(?:\s*(%|percent|x\b|×|k\b|m\b|bn\b|[\p{L}]+))?/giu;
@@ -17,6 +22,8 @@ function hasMeasuredDigits(text: string): boolean {
     const digits = m[0].replace(/[^\d,.]/g, '').replace(/[,.]$/, '');
     // "in 2023" is a date, not a measure; "$2023" or "2023%" is one.
     if (YEAR.test(digits) && !/^(?:%|percent|x|×|k|m|bn)$/i.test(m[1] ?? '') && !/[$€£¥₹]/.test(m[0])) continue;
+    // "at 3am", "by 5 pm": a time of day, not a measure.
+    if (/^(?:am|pm)$/i.test(m[1] ?? '') || /^\s*(?:am|pm)\b/i.test(text.slice(m.index + m[0].length))) continue;
     return true;
   }
   return false;
@@ -40,7 +47,7 @@ const UNITS = [
   // things counted
   'incidents?', 'outages?', 'bugs?', 'defects?', 'tickets?', 'complaints?', 'escalations?', 'requests?', 'calls?', 'queries',
   'deployments?', 'deploys?', 'services?', 'systems?', 'servers?', 'features?', 'projects?', 'products?', 'orders?', 'sales?',
-  'leads?', 'deals?', 'contracts?', 'steps?', 'pages?', 'tests?', 'errors?', 'failures?', 'times?', 'levels?',
+  'leads?', 'deals?', 'contracts?', 'steps?', 'pages?', 'tests?', 'errors?', 'failures?', 'times', 'levels?', 'injuries', 'accidents?',
 ];
 
 // "three weeks", "three more weeks", "two new customers", "half the cost", "a third of the time"

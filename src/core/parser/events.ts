@@ -382,7 +382,8 @@ class Walker {
     const lineEnds = nextText === undefined ? !next || (next.type === 'element' && next.tagName === 'br') : /^(?:\r?\n|\r|$)/.test(nextText.slice(tail?.[0].length ?? 0));
     if (!colonInside && !separated && !lineEnds) return undefined;
     if (matchMetaKey(text)) {
-      this.events.push({ type: 'meta', start });
+      // A line about the story ends the section before it; inside a list it is one of the section's points.
+      if (context !== 'list') this.events.push({ type: 'meta', start });
       return undefined;
     }
     const label = matchLabel(text);
@@ -432,7 +433,7 @@ class Walker {
           searchFrom = at + line.length;
           const masked = line.replace(/^[ \t]*[-*•][ \t]+/, (s) => ' '.repeat(s.length));
           const meta = META_LINE.exec(masked);
-          if (meta && matchMetaKey(meta[1])) this.events.push({ type: 'meta', start: start + at });
+          if (meta && matchMetaKey(meta[1]) && context !== 'list') this.events.push({ type: 'meta', start: start + at });
           // "Q: …" then "A: …" is a question and its answer, not an Action.
           const answer = /^[ \t]*A[ \t]*[:：]/.test(masked) && /^[ \t]*(?:\d+[.)][ \t]*)?Q[ \t]*[:：]/.test(previousLine);
           const m = (meta && matchMetaKey(meta[1])) || answer ? undefined : matchPlainLabel(masked);
