@@ -8,8 +8,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 
+const processor = unified().use(remarkParse).use(remarkGfm);
 // Front matter (YAML `---` or TOML `+++` at the top) is metadata, never a question or a story.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const FRONT_MATTER = /^\uFEFF?(?:---|\+\+\+)[ \t]*\r?\n/;
 
 /**
  * Markdown and its raw HTML as one hast tree, with positions into `text`.
@@ -21,7 +23,7 @@ export function markdownToHast(original: string): { tree: HastRoot; problems: st
   const problems: string[] = [];
   let mdast: MdastRoot;
   try {
-    mdast = processor.parse(text);
+    mdast = (FRONT_MATTER.test(text) ? withFrontMatter : processor).parse(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { tree: { type: 'root', children: [] }, problems: [TOO_DEEP] };

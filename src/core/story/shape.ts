@@ -13,6 +13,15 @@ import { STAR_KINDS, type Question, type SectionKind } from '../model';
 export type QuestionShape = 'story' | 'prose' | 'todo' | 'guidance';
 
 export function questionShape(question: Question): QuestionShape {
+  let shape = shapes.get(question);
+  if (!shape) shapes.set(question, (shape = shapeOf(question)));
+  return shape;
+}
+
+/** Parsed questions are never changed in place (an edit makes new ones): their shape is worked out once. */
+const shapes = new WeakMap<Question, QuestionShape>();
+
+function shapeOf(question: Question): QuestionShape {
   if (!question.sections.length) return question.prose ? 'prose' : 'todo';
   // Lessons alone ("**Reflection:** …" in a list of tips) are no STAR story, not even an unfinished one.
   if (question.sections.every((s) => s.kind === 'learning' && !s.covers?.length)) return 'guidance';

@@ -111,7 +111,7 @@ describe('cli: star-answers lint', () => {
     const dir = folder({
       'readme.md': '# Project\n\nSome **bold** text and `code`.\n',
       'unclosed.md': '<details>\n<summary><b>Q?\n<ul><li><b>Situation: </b><br>- a\n',
-      'bom-crlf.md': '\uFEFF# P\r\n\r\n## Q\r\n\r\n**Situation:** s\r\n\r\n**Result:** fine\r\n',
+      'bom-crlf.md': '\uFEFF# P\r\n\r\n## Q\r\n\r\n**Situation:** our build broke every Monday\r\n\r\n**Result:** I fixed it and it was fine\r\n',
     });
     const { code, stdout } = await run(['--format', 'json', '.'], dir);
     assert.equal(code, 0);
