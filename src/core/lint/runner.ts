@@ -51,8 +51,8 @@ export function lintText(text: string, options: { fileName?: string; config?: Li
 }
 
 /**
- * Which rules a question gets: a story (or a to-do question whose container can only hold a story) the
- * story rules, a prose answer the prose rules; a heading with nothing under it and guidance none.
+ * Which rules a question gets: a story the story rules, a prose answer the prose rules; a question with
+ * nothing under it yet (a to-do, shown as such in the Story Bank) and guidance none.
  */
 function lintTarget(question: Question): 'story' | 'prose' | undefined {
   switch (questionShape(question)) {
@@ -60,8 +60,6 @@ function lintTarget(question: Question): 'story' | 'prose' | undefined {
       return 'story';
     case 'prose':
       return 'prose';
-    case 'todo':
-      return question.container === 'details' || question.container === 'question-line' ? 'story' : undefined;
     default:
       return undefined;
   }

@@ -47,6 +47,9 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'del', '
 const BOLD = new Set(['strong', 'b']);
 /** What may follow a bold label on its line: a hint in parentheses, then a colon or a dash. */
 const LABEL_TAIL = /^[ \t]*(\([^()\r\n]{1,40}\))?[ \t]*([:：]|[-–—](?=[ \t]))?[ \t]*/;
+/** "Answer." before the story on the same line. */
+const ANSWER_LEAD = /^(?:my |sample |example )?(?:answer|response)[ \t]*[.:：]?$/i;
+const ANSWER_LEAD_IN_TEXT = /^[ \t]*(?:my |sample |example )?(?:answer|response)[ \t]*[.:：][ \t]*(?=\S)/i;
 /** "Tags: …" at the start of a line. */
 const META_LINE = /^[ \t]*([\p{L}][\p{L} '’-]{0,30}?)[ \t]*[:：]/u;
 
@@ -128,6 +131,12 @@ class Walker {
         return this.listItem(node);
       case 'table':
         return this.table(node);
+      case 'hr': {
+        // A thematic break ends the section before it: what follows is notes, not more of the Result.
+        const at = this.start(node);
+        if (at !== undefined) this.events.push({ type: 'meta', start: at });
+        return;
+      }
       case 'p': {
         const before = this.events.length;
         this.inlineRun(node.children, context);
@@ -363,6 +372,8 @@ class Walker {
       this.events.push({ type: 'question', container: 'question-line', start, title: stripQuotes(title), titleStart: lead[0], titleEnd: lead[1] });
       return 'question';
     }
+    // "**Answer.** Situation: …": the label after the lead-in starts its line.
+    if (ANSWER_LEAD.test(text.trim())) return { index, lineStart: true };
     const spelled = this.spelledOut(text, nextText);
     if (spelled) {
       // "**S**ituation: …": the bold letter and the rest of its word are one label.
@@ -431,7 +442,7 @@ class Walker {
         const at = found >= 0 ? found : !exact && lineBegin === 0 ? 0 : -1;
         if (at >= 0) {
           searchFrom = at + line.length;
-          const masked = line.replace(/^[ \t]*[-*•][ \t]+/, (s) => ' '.repeat(s.length));
+          const masked = line.replace(/^[ \t]*[-*•][ \t]+/, (s) => ' '.repeat(s.length)).replace(ANSWER_LEAD_IN_TEXT, (s) => ' '.repeat(s.length));
           const meta = META_LINE.exec(masked);
           if (meta && matchMetaKey(meta[1]) && context !== 'list') this.events.push({ type: 'meta', start: start + at });
           // "Q: …" then "A: …" is a question and its answer, not an Action.

@@ -2,7 +2,8 @@ import type { SectionKind } from '../model';
 
 /** Every word a story bank uses to name a section, by kind. Case does not matter. */
 const SYNONYMS: Record<SectionKind, string[]> = {
-  situation: ['situation', 'context', 'background', 'setting', 'scenario', 'challenge', 'problem'],
+  // "Problem" is left out: guides pair "**Problem:**" with "**Fix:**" far more often than stories use it.
+  situation: ['situation', 'context', 'background', 'setting', 'scenario', 'challenge'],
   task: ['task', 'tasks', 'goal', 'goals', 'objective', 'objectives', 'responsibility', 'responsibilities', 'mission'],
   action: ['action', 'actions', 'approach', 'what i did', 'steps taken', 'steps'],
   result: ['result', 'results', 'outcome', 'outcomes', 'impact'],
@@ -28,7 +29,7 @@ export interface LabelMatch {
   covers?: SectionKind[];
 }
 
-const NUMBERING = /^(?:\d+[.)]|[-*•])\s*/;
+const NUMBERING = /^(?:\d+[.)]|[-*•+])\s*/;
 const TRAILING = /\s*[:：.\-–—]*\s*$/;
 /** A hint a template leaves after a label: "(2-3 sentences)", "(with numbers)", "(30 seconds)". */
 const HINT = /\s*\([^()]{1,60}\)$/;
@@ -73,9 +74,12 @@ function matchLower(lower: string): Omit<LabelMatch, 'label'> | undefined {
   const parts = lower.split(COMBINED);
   if (parts.length >= 2 && parts.length <= 4 && parts.every((p) => p.length > 1)) {
     const kinds = parts.map((p) => BY_WORD.get(p));
-    if (kinds.every((k): k is SectionKind => k !== undefined) && new Set(kinds).size === kinds.length) {
-      return { kind: kinds[0], covers: kinds.slice(1) };
+    if (kinds.every((k): k is SectionKind => k !== undefined)) {
+      const distinct = [...new Set(kinds)];
+      return { kind: distinct[0], ...(distinct.length > 1 ? { covers: distinct.slice(1) } : {}) };
     }
+    // "ACTION / What went wrong": a label with a gloss after the slash.
+    if (kinds[0] && /\//.test(lower) && kinds.slice(1).every((k) => !k || k === kinds[0])) return { kind: kinds[0] };
   }
   return undefined;
 }
@@ -93,7 +97,8 @@ export function endsWithColon(raw: string): boolean {
  * A label at the start of plain text: "Situation: …", "S: …", "S (Situation): …", "Situation/Task: …".
  * Plain text needs the colon, or prose that starts with "Result" would read as a label.
  */
-const PLAIN_LABEL = /^[ \t]*(\(?[\p{L}][\p{L}'’ \t/&+()-]{0,39}?)[ \t]*(?:[:：]|[ \t][-–—](?=[ \t]|$))[ \t]*/u;
+// A dash separates only a word ("Task - …"), never a lone letter ("T - what is tested" is a rubric's column).
+const PLAIN_LABEL = /^[ \t]*(\(?[\p{L}][\p{L}'’ \t/&+()-]{0,39}?)(?:[ \t]*[:：]|(?<=\p{L}{2}\)?)[ \t]+[-–—](?=[ \t]|$))[ \t]*/u;
 
 export interface PlainLabelMatch extends LabelMatch {
   /** Characters from the start of the text to the start of the label. */
@@ -127,7 +132,7 @@ const META_KEYS = new Set([
   'tags', 'tag', 'source', 'sources', 'role', 'my role', 'duration', 'timeline', 'timeframe', 'date', 'when', 'company', 'team',
   'project', 'level', 'skills', 'competencies', 'competency', 'keywords', 'category', 'categories', 'status', 'principle',
   'principles', 'leadership principle', 'leadership principles', 'lp', 'lps', 'also answers', 'best for', 'best for questions about',
-  'use for', 'use it for', 'good for', 'related questions', 'other questions', 'similar questions', 'follow-up questions',
+  'use for', 'use it for', 'good for', 'related questions', 'other questions', 'similar questions', 'follow-up questions', 'talking time', 'time to tell',
   'follow-ups', 'length', 'speaking time', 'word count', 'strength', 'confidence',
 ]);
 

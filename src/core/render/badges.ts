@@ -18,8 +18,9 @@ export function storyBadges(question: Question, wordsPerMinute: number): Badge[]
   const words = storyWords(question);
   const seconds = speakingSeconds(words, wordsPerMinute);
   badges.push({ tone: 'info', text: `${words} words · ${formatDuration(seconds)}`, title: `About ${formatDuration(seconds)} to tell at ${wordsPerMinute} words a minute` });
-  if (storyGaps(question).prose) {
-    badges.push({ tone: 'info', text: 'Prose answer', title: 'Answered without Situation, Task, Action and Result labels' });
+  const { prose, todo } = storyGaps(question);
+  if (prose || todo) {
+    badges.push(prose ? { tone: 'info', text: 'Prose answer', title: 'Answered without Situation, Task, Action and Result labels' } : { tone: 'info', text: 'To answer', title: 'No Situation, Task, Action or Result yet' });
     return badges;
   }
   const problems = storyProblems(question);

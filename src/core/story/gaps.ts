@@ -18,6 +18,8 @@ export interface StoryGaps {
   unquantified?: Section[];
   /** An answer in prose (or guidance): no STAR part to lack. */
   prose?: boolean;
+  /** A question with nothing under it yet: a to-do, not a story with four gaps. */
+  todo?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function storyGaps(question: Question): StoryGaps {
   const parts = { situation: false, task: false, action: false, result: false };
   const shape = questionShape(question);
   if (shape === 'prose' || shape === 'guidance') return { gaps, parts, prose: true };
+  if (shape === 'todo') return { gaps, parts, todo: true };
   const named = partsOf(question);
   for (const kind of STAR_KINDS) {
     const sections = question.sections.filter((s) => s.kind === kind || s.covers?.includes(kind));

@@ -43,8 +43,8 @@ export function partsOf(question: Question): Set<SectionKind> {
 }
 
 /**
- * A question that is a story on its own, whatever the rest of the file: two different STAR parts, one of
- * them its Situation or Action, or a
+ * A question that is a story on its own, whatever the rest of the file: two different STAR parts that tell
+ * events (from a Situation or an Action to an Action or a Result), or a
  * labelled section in the reference <details> shape. One label alone ("Result:" in an algorithms page, a
  * "Responsibilities" heading) makes no story bank; in a file that has one, it is an unfinished story.
  */
@@ -52,12 +52,14 @@ export function tellsAStory(question: Question): boolean {
   if (questionShape(question) !== 'story' || isNotes(question)) return false;
   if (question.container === 'details') return true;
   const parts = partsOf(question);
-  // A Task and a Result alone ("Responsibilities" and "Impact" in a career ladder, "Goals" and "Results" in a
-  // project page) tell no events: a story has its Situation or its Action.
-  return STAR_KINDS.filter((k) => parts.has(k)).length >= 2 && (parts.has('situation') || parts.has('action'));
+  // Events are told from a Situation or an Action to an Action or a Result: a Task and a Result alone
+  // ("Responsibilities" and "Impact" in a career ladder) or a Situation and a Task alone ("Background" and
+  // "Goals" in a design doc) are no story.
+  const told = (kinds: SectionKind[]) => kinds.some((k) => parts.has(k));
+  return STAR_KINDS.filter((k) => parts.has(k)).length >= 2 && told(['situation', 'action']) && told(['action', 'result']);
 }
 
-const INSTRUCTION = /^(?:\d+[.)]\s*)?(?:briefly\s+|then\s+|now\s+|next,?\s+)?(?:describe|explain|share|talk about|mention|outline|discuss|detail|state|highlight|give|provide|summari[sz]e|tell (?:the interviewer|them|us|me)|include|focus on|set the scene|quantify|walk (?:the interviewer|them|us|me) through|identify|clarify|specify|emphasi[sz]e|note|list|end with|finish with|close with|start with|begin with|conclude|reflect on|show|make sure|be specific|keep it|don't|do not|avoid|remember|your\b|what (?:you|changed|happened|was|were|did)\b|how you\b|why you\b)\b/i;
+const INSTRUCTION = /^(?:\d+[.)]\s*)?(?:briefly\s+|then\s+|now\s+|next,?\s+)?(?:describe|explain|share|talk about|mention|outline|discuss|detail|state|highlight|give|provide|summari[sz]e|tell (?:the interviewer|them|us|me)|include|focus on|set the scene|quantify|walk (?:the interviewer|them|us|me) through|identify|clarify|specify|emphasi[sz]e|note|list|end with|finish with|close with|start with|begin with|conclude|reflect on|show|make sure|be specific|keep it|don't|do not|avoid|remember|your\b|what (?:you|changed|happened|was|were|did)\b|(?:how|why|where|when|who) you\b)\b/i;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/gi;
 const FIRST_PERSON = /\b(?:i|me|my|mine|myself|we|us|our|ours)\b/gi;
 const SPEAKS_AS_ME = new RegExp(FIRST_PERSON.source, 'i');

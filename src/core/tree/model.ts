@@ -117,14 +117,14 @@ export const STATUS_COLORS = {
   incomplete: 'list.warningForeground',
 } as const;
 
-const STATUS_ICONS = { complete: 'pass', incomplete: 'warning', prose: 'comment' } as const;
+const STATUS_ICONS = { complete: 'pass', incomplete: 'warning', prose: 'comment', todo: 'circle-large-outline' } as const;
 
 function statusIcon(level: StoryStatus['level']): string {
-  return level === 'complete' ? STATUS_ICONS.complete : level === 'prose' ? STATUS_ICONS.prose : STATUS_ICONS.incomplete;
+  return level === 'complete' ? STATUS_ICONS.complete : level === 'prose' ? STATUS_ICONS.prose : level === 'todo' ? STATUS_ICONS.todo : STATUS_ICONS.incomplete;
 }
 
 function statusColor(level: StoryStatus['level']): string | undefined {
-  return level === 'complete' ? STATUS_COLORS.complete : level === 'prose' ? undefined : STATUS_COLORS.incomplete;
+  return level === 'complete' ? STATUS_COLORS.complete : level === 'prose' || level === 'todo' ? undefined : STATUS_COLORS.incomplete;
 }
 
 /** The Story Bank tree, built from parsed files without VS Code. */
@@ -311,6 +311,8 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
       ? '$(pass) Complete: Situation, Task, Action and a quantified Result.'
       : status.level === 'prose'
         ? '$(comment) Answered in prose, without STAR labels.'
+        : status.level === 'todo'
+          ? '$(circle-large-outline) Not answered yet: write its Situation, Task, Action and Result.'
         : `$(${statusIcon(status.level)}) ${status.problems.map((p) => problemText(p.code, p.kind)).join(' ')}`,
     '',
     `${plural(status.words, 'word', 'words')} · about ${formatDuration(status.seconds)} to tell at ${wpm} words per minute`,

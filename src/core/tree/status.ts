@@ -4,9 +4,10 @@ import { formatDuration, speakingSeconds, storyWords } from '../text/words';
 
 /**
  * complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is
- * missing or empty; prose: an answer written without STAR labels (a question of the bank, not a broken story).
+ * missing or empty; prose: an answer written without STAR labels (a question of the bank, not a broken story);
+ * todo: a question with nothing under it yet.
  */
-export type StatusLevel = 'complete' | 'warning' | 'error' | 'prose';
+export type StatusLevel = 'complete' | 'warning' | 'error' | 'prose' | 'todo';
 
 export interface StoryProblem {
   code: 'missing' | 'empty' | 'no-metric';
@@ -28,18 +29,18 @@ export interface StoryStatus {
 
 /** What a story lacks, its length and its speaking time at a pace in words per minute. */
 export function storyStatus(question: Question, wordsPerMinute = 150): StoryStatus {
-  const { gaps, parts, prose } = storyGaps(question);
+  const { gaps, parts, prose, todo } = storyGaps(question);
   const problems: StoryProblem[] = gaps.map(({ code, kind }) => ({
     code,
     kind,
     message: code === 'missing' ? `no ${SECTION_NAMES[kind]}` : code === 'empty' ? `empty ${SECTION_NAMES[kind]}` : 'no metric',
   }));
   const words = storyWords(question);
-  const level: StatusLevel = prose ? 'prose' : problems.length === 0 ? 'complete' : problems.every((p) => p.code === 'no-metric') ? 'warning' : 'error';
+  const level: StatusLevel = prose ? 'prose' : todo ? 'todo' : problems.length === 0 ? 'complete' : problems.every((p) => p.code === 'no-metric') ? 'warning' : 'error';
   return {
     level,
     problems,
-    summary: prose ? 'prose answer' : problems.length ? problems.map((p) => p.message).join(' · ') : 'complete',
+    summary: prose ? 'prose answer' : todo ? 'to answer' : problems.length ? problems.map((p) => p.message).join(' · ') : 'complete',
     parts,
     words,
     seconds: speakingSeconds(words, wordsPerMinute),
