@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { MAX_STORY_FILE_BYTES, tooLargeMessage } from '../core/limits';
 
 export interface CliIo {
@@ -15,10 +17,10 @@ export const nodeIo: CliIo = {
 };
 
 export interface InputFile {
-  /** As the user wrote it, or joined under the folder they named. */
+  /** As the user wrote it, or joined under the folder they named, or as the glob matched it. */
   path: string;
   text: string;
-  /** Found under a folder the user named, rather than named itself. */
+  /** Found under a folder or by a glob, rather than named itself. */
   fromFolder: boolean;
 }
 
@@ -27,26 +29,44 @@ export interface InputProblem {
   message: string;
 }
 
-/** Expands files and folders (every *.md under a folder, node_modules and dot-folders skipped). */
+const MARKDOWN_UNDER_FOLDER = '**/*.{md,markdown}';
+const ALWAYS_SKIPPED = ['**/node_modules/**'];
+
+/**
+ * Expands files, folders (every *.md and *.markdown under them) and globs (`stories/**\/*.md`), as
+ * markdownlint-cli2 does: `!glob` arguments leave files out, node_modules and dot-folders are skipped,
+ * and so is whatever the .gitignore files of the repository ignore. A file named itself is always read.
+ */
 export async function readInputs(args: string[], cwd: string): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
   const files: InputFile[] = [];
   const problems: InputProblem[] = [];
+  const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
+  const gitignore = new GitIgnores();
+  const seen = new Set<string>();
+  const add = async (p: string, fromFolder: boolean) => {
+    const absolute = path.resolve(cwd, p);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    const read = await readText(absolute);
+    if ('text' in read) files.push({ path: p, text: read.text, fromFolder });
+    else problems.push({ path: p, message: read.problem });
+  };
   for (const arg of args) {
+    if (arg.startsWith('!') && arg.length > 1) continue;
     const absolute = path.resolve(cwd, arg);
-    let stat;
-    try {
-      stat = await fs.stat(absolute);
-    } catch {
-      problems.push({ path: arg, message: 'no such file or folder' });
-      continue;
-    }
-    const paths = stat.isDirectory() ? (await markdownFilesUnder(absolute)).map((p) => path.join(arg, path.relative(absolute, p))) : [arg];
-    if (!paths.length) problems.push({ path: arg, message: 'no markdown files in this folder' });
-    for (const p of paths) {
-      const read = await readText(path.resolve(cwd, p));
-      if ('text' in read) files.push({ path: p, text: read.text, fromFolder: stat.isDirectory() });
-      else problems.push({ path: p, message: read.problem });
-    }
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const found = await glob(MARKDOWN_UNDER_FOLDER, { cwd: absolute, ignore: [...ALWAYS_SKIPPED, ...negated.map((n) => path.relative(absolute, path.resolve(cwd, n)).split(path.sep).join('/'))], caseSensitiveMatch: false });
+      const kept = await gitignore.filter(found.map((f) => path.join(absolute, f)), absolute);
+      if (!kept.length) problems.push({ path: arg, message: 'no markdown files in this folder' });
+      for (const file of sortPaths(kept)) await add(path.join(arg, path.relative(absolute, file)), true);
+    } else if (stat) await add(arg, false);
+    else if (isDynamicPattern(arg)) {
+      const found = await glob(toPosix(arg), { cwd, ignore: [...ALWAYS_SKIPPED, ...negated.map(toPosix)], onlyFiles: true });
+      const kept = await gitignore.filter(found.map((f) => path.resolve(cwd, f)), cwd);
+      if (!kept.length) problems.push({ path: arg, message: 'no file matches this glob' });
+      for (const file of sortPaths(kept)) await add(path.relative(cwd, file), true);
+    } else problems.push({ path: arg, message: 'no such file or folder' });
   }
   return { files, problems };
 }
@@ -64,20 +84,79 @@ async function readText(file: string): Promise<{ text: string } | { problem: str
   }
 }
 
-async function markdownFilesUnder(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await fs.readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await markdownFilesUnder(full)));
-    else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) out.push(full);
+/** Name order, one path segment at a time (a folder's files and subfolders interleaved by name). */
+function sortPaths(files: string[]): string[] {
+  return [...files].sort((a, b) => {
+    const pa = a.split(path.sep);
+    const pb = b.split(path.sep);
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+      if (pa[i] === pb[i]) continue;
+      return pa[i].localeCompare(pb[i]);
+    }
+    return pa.length - pb.length;
+  });
+}
+
+/**
+ * The .gitignore files that apply to a file: those of its folder and of every folder above it up to
+ * the repository's root (the folder holding .git), or up to the folder searched when it is in no repository.
+ */
+class GitIgnores {
+  private readonly byFolder = new Map<string, Promise<Ignore | undefined>>();
+  private readonly roots = new Map<string, Promise<string>>();
+
+  async filter(files: string[], searched: string): Promise<string[]> {
+    const root = await this.rootOf(searched);
+    const kept: string[] = [];
+    for (const file of files) if (!(await this.ignores(file, root))) kept.push(file);
+    return kept;
   }
-  return out;
+
+  private async ignores(file: string, root: string): Promise<boolean> {
+    const relative = path.relative(root, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const folders = path.dirname(relative).split(path.sep).filter((p) => p && p !== '.');
+    let folder = root;
+    for (let i = 0; i <= folders.length; i++) {
+      if (i > 0) folder = path.join(folder, folders[i - 1]);
+      const rules = await this.rulesOf(folder);
+      if (rules?.ignores(toPosix(path.relative(folder, file)))) return true;
+    }
+    return false;
+  }
+
+  private rulesOf(folder: string): Promise<Ignore | undefined> {
+    let rules = this.byFolder.get(folder);
+    if (!rules) {
+      rules = fs.readFile(path.join(folder, '.gitignore'), 'utf8').then(
+        (text) => ignore().add(text),
+        () => undefined,
+      );
+      this.byFolder.set(folder, rules);
+    }
+    return rules;
+  }
+
+  private rootOf(searched: string): Promise<string> {
+    let root = this.roots.get(searched);
+    if (!root) {
+      root = (async () => {
+        for (let folder = searched; ; folder = path.dirname(folder)) {
+          if (await fs.stat(path.join(folder, '.git')).then(() => true, () => false)) return folder;
+          if (path.dirname(folder) === folder) return searched;
+        }
+      })();
+      this.roots.set(searched, root);
+    }
+    return root;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
 }
 
 /** Output paths use forward slashes on every platform. */
 export function displayPath(p: string): string {
-  return p.split(path.sep).join('/');
+  return toPosix(p);
 }
