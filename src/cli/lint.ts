@@ -1,35 +1,27 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { normalizeConfig } from '../core/lint/config';
 import { lintBank } from '../core/lint/runner';
 import { parseBank } from '../core/parser';
 import { LineIndex } from '../core/text/lineIndex';
-import type { LintConfig, Severity } from '../core/lint/types';
+import { ConfigFinder } from './configFile';
 import { displayPath, readInputs, type CliIo } from './files';
+import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
+import { VERSION } from './version';
 
-export const LINT_USAGE = `Usage: star-answers lint [--format text|json] [--max-warnings N] <files or folders...>
+export type { LintFinding } from './formats';
 
-  Checks every story of the given markdown files (folders: every *.md under them) with the STAR rules.
-  Settings come from the nearest .star-answers.json, e.g. {"rules": {"too-long": "off"}, "maxSpeakingMinutes": 3}.
-  --format text|json   text (default): path:line:col severity rule message; json: an array of findings
+export const LINT_USAGE = `Usage: star-answers lint [--format text|json|github|sarif] [--max-warnings N] <files, folders or globs...>
+
+  Checks every story of the given markdown files (folders: every *.md under them; globs such as
+  "stories/**/*.md"; "!glob" leaves files out; what .gitignore ignores is skipped) with the STAR rules.
+  Settings come from the nearest .star-answers.json, .star-answers.jsonc or package.json "starAnswers" key,
+  e.g. {"rules": {"too-long": "off"}, "maxSpeakingMinutes": 3}.
+  --format FORMAT      text (default): path:line:col severity rule message; json: an array of findings;
+                       github: GitHub Actions annotations; sarif: SARIF 2.1.0 (code scanning)
   --max-warnings N     exit 1 when there are more than N warnings (default: no limit)
   Exit code: 0 clean, 1 errors or too many warnings, 2 bad usage or unreadable input.`;
 
-export const CONFIG_FILE = '.star-answers.json';
-
-export interface LintFinding {
-  path: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  rule: string;
-  message: string;
-}
-
 interface Options {
-  format: 'text' | 'json';
+  format: LintFormat;
   maxWarnings: number;
   inputs: string[];
 }
@@ -81,8 +73,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  if (options.format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
-  else for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}\n`);
+  io.stdout(formatFindings(options.format, findings, VERSION));
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
@@ -106,8 +97,8 @@ function parseArgs(argv: string[]): Options | string {
     const value = () => inline ?? argv[++i];
     if (name === '--format' || name === '-f') {
       const format = value();
-      if (format !== 'text' && format !== 'json') return `--format must be "text" or "json", not ${format === undefined ? 'nothing' : `"${format}"`}`;
-      options.format = format;
+      if (!LINT_FORMATS.includes(format as LintFormat)) return `--format must be one of ${LINT_FORMATS.join(', ')}, not ${format === undefined ? 'nothing' : `"${format}"`}`;
+      options.format = format as LintFormat;
     } else if (name === '--max-warnings') {
       const raw = value();
       const n = Number(raw);
@@ -119,42 +110,4 @@ function parseArgs(argv: string[]): Options | string {
   }
   if (!options.inputs.length) return 'no files or folders given';
   return options;
-}
-
-/** The nearest .star-answers.json of a folder (its own, or its parent's, up to the root), read once. */
-class ConfigFinder {
-  private readonly cache = new Map<string, Promise<{ config: LintConfig; problems: string[] }>>();
-  readonly reported = new Set<string>();
-
-  forFolder(folder: string): Promise<{ config: LintConfig; problems: string[] }> {
-    let found = this.cache.get(folder);
-    if (!found) {
-      found = this.read(folder);
-      this.cache.set(folder, found);
-    }
-    return found;
-  }
-
-  private async read(folder: string): Promise<{ config: LintConfig; problems: string[] }> {
-    const file = path.join(folder, CONFIG_FILE);
-    let text: string | undefined;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') return { ...normalizeConfig(undefined), problems: [`${displayPath(file)}: cannot be read (${code ?? String(error)})`] };
-    }
-    if (text === undefined) {
-      const parent = path.dirname(folder);
-      return parent === folder ? normalizeConfig(undefined) : this.forFolder(parent);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return { ...normalizeConfig(undefined), problems: [`${displayPath(file)}: not valid JSON (${error instanceof Error ? error.message : String(error)}); using the default settings`] };
-    }
-    const { config, problems } = normalizeConfig(raw);
-    return { config, problems: problems.map((p) => `${displayPath(file)}: ${p}`) };
-  }
 }

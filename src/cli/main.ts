@@ -2,9 +2,8 @@ import { EXPORT_USAGE, runExport } from './export';
 import { nodeIo } from './files';
 import { LINT_USAGE, runLint } from './lint';
 import { OUTLINE_USAGE, runOutline } from './outline';
+import { VERSION } from './version';
 
-declare const STAR_ANSWERS_VERSION: string;
-const VERSION = typeof STAR_ANSWERS_VERSION === 'string' ? STAR_ANSWERS_VERSION : 'development';
 
 const USAGE = `STAR Answers: read, lint and export a STAR story bank.
 
