@@ -1,55 +1,138 @@
-// Bundles the extension (Node host), the CLI and the webview script with esbuild.
+// Bundles with esbuild: the extension for the desktop (Node) and the web (web worker) extension hosts,
+// the webview script, the command-line tool (packages/cli) and the integration tests.
+//   node scripts/build.mjs [--production] [--watch] [--only extension,web,webview,cli,tests]
+// --production minifies, drops source maps and writes out/bundle-report.md: what each bundle weighs,
+// by package (from esbuild's metafile), with a summary on stdout.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 
 const common = {
   bundle: true,
   sourcemap: !production,
   minify: production,
-  logLevel: 'info',
+  metafile: production,
+  logLevel: production ? 'warning' : 'info',
   target: 'node20',
 };
 
-const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  {
+/** What a bundle for the web worker extension host may load: nothing but the `vscode` module. */
+const webOptions = {
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  // The "worker" condition first: some packages' "browser" builds use the DOM, which a web worker has not.
+  conditions: ['worker'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+const builds = {
+  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
+  // The webview scripts (preview, practice) land in media/ because a webview may load nothing from elsewhere.
+  webview: {
+    ...common,
+    entryPoints: ['src/webview/preview.ts', 'src/webview/practice.ts'].filter((f) => fs.existsSync(f)),
+    outdir: 'media/dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  cli: {
     ...common,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    outfile: 'packages/cli/dist/cli.js',
     platform: 'node',
+    // ESM first: jsonc-parser's "main" is a UMD build whose require() calls a bundler cannot follow.
+    mainFields: ['module', 'main'],
     format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { STAR_ANSWERS_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+    // Some ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url), which a CommonJS bundle lacks.
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { STAR_ANSWERS_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   },
-];
-// Optional entry points appear as features land.
-// The webview script lands in media/ because the preview may load nothing from elsewhere.
-if (fs.existsSync('src/webview/preview.ts')) {
-  builds.push({ ...common, entryPoints: ['src/webview/preview.ts'], outfile: 'media/dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
-}
-if (fs.existsSync('src/webview/practice.ts')) {
-  builds.push({ ...common, entryPoints: ['src/webview/practice.ts'], outfile: 'media/dist/practice.js', platform: 'browser', format: 'iife', target: 'es2022' });
-}
-if (fs.existsSync('test/integration')) {
+};
+if (fs.existsSync('test/integration') && !production) {
   const tests = fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
-  if (tests.length) {
-    builds.push({ ...common, entryPoints: tests, outdir: 'out/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] });
-  }
+  if (tests.length) builds.tests = { ...common, entryPoints: tests, outdir: 'out/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] };
 }
+const selected = Object.entries(builds).filter(([name]) => !only || only.has(name));
 
 if (production) {
-  // No stale source maps of a development build in the package.
-  for (const dir of ['dist', 'media/dist']) {
+  // No stale source maps of a development build in the packages.
+  for (const dir of ['dist', 'dist/web', 'media/dist', 'packages/cli/dist']) {
     if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (f.endsWith('.map')) fs.rmSync(`${dir}/${f}`);
   }
 }
 
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const [, options] of selected) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
-  if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
+  const results = await Promise.all(selected.map(([, options]) => esbuild.build(options)));
+  if (fs.existsSync('packages/cli/dist/cli.js')) fs.chmodSync('packages/cli/dist/cli.js', 0o755);
+  if (!only || only.has('cli')) syncCliPackage();
+  if (selected.some(([name]) => name === 'web')) checkWebBundle(builds.web.outfile);
+  if (production) report(selected.map(([name], i) => [name, results[i].metafile]));
+}
+
+/** The CLI package carries the repository's version and licence. */
+function syncCliPackage() {
+  const file = 'packages/cli/package.json';
+  const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (pkg.version !== version) {
+    pkg.version = version;
+    fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+  }
+  fs.copyFileSync('LICENSE', 'packages/cli/LICENSE');
+}
+
+/** The web worker extension host has no Node: a require() of anything but `vscode` would fail at activation. */
+function checkWebBundle(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]).filter((m) => m !== 'vscode');
+  if (required.length) {
+    console.error(`${file} requires ${[...new Set(required)].join(', ')}: the web extension may load nothing but "vscode"`);
+    process.exit(1);
+  }
+}
+
+/** out/bundle-report.md: each bundle's size and the packages (or source folders) that make it up. */
+function report(metafiles) {
+  const lines = ['# Bundle sizes', '', `Production build (minified) of ${version}, measured by esbuild's metafile.`, ''];
+  const summary = [];
+  for (const [name, metafile] of metafiles) {
+    for (const [outfile, output] of Object.entries(metafile.outputs)) {
+      if (outfile.endsWith('.map')) continue;
+      const byOwner = new Map();
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const owner = ownerOf(input);
+        byOwner.set(owner, (byOwner.get(owner) ?? 0) + bytesInOutput);
+      }
+      const owners = [...byOwner].sort((a, b) => b[1] - a[1]);
+      lines.push(`## ${name}: ${outfile}, ${kb(output.bytes)}`, '', '| from | size | share |', '|---|---:|---:|');
+      for (const [owner, bytes] of owners) lines.push(`| ${owner} | ${kb(bytes)} | ${((100 * bytes) / output.bytes).toFixed(1)} % |`);
+      lines.push('');
+      summary.push(`${name.padEnd(10)} ${kb(output.bytes).padStart(9)}  ${outfile}  (largest: ${owners.slice(0, 3).map(([o, b]) => `${o} ${kb(b)}`).join(', ')})`);
+    }
+  }
+  fs.mkdirSync('out', { recursive: true });
+  fs.writeFileSync('out/bundle-report.md', `${lines.join('\n')}\n`);
+  console.log(`Bundle sizes (minified; details by package in out/bundle-report.md):\n${summary.map((s) => `  ${s}`).join('\n')}`);
+}
+
+/** "node_modules/a/node_modules/b/x.js" belongs to package b; our own files to their folder under src/. */
+function ownerOf(input) {
+  const parts = input.split('/');
+  const last = parts.lastIndexOf('node_modules');
+  if (last >= 0) return parts[last + 1].startsWith('@') ? `${parts[last + 1]}/${parts[last + 2]}` : parts[last + 1];
+  return parts.slice(0, Math.min(parts.length - 1, 3)).join('/') || input;
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
 }

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
 import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../core/render/messages';
@@ -235,7 +234,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = path.posix.basename(this.resourceUri.path) || this.resourceUri.toString(true);
+    const name = this.resourceUri.path.slice(this.resourceUri.path.lastIndexOf('/') + 1) || this.resourceUri.toString(true);
     this.panel.title = this.lockedFlag ? `[Locked] STAR Preview ${name}` : `STAR Preview ${name}`;
   }
 

@@ -26,7 +26,7 @@ export class StoryIndex implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Files deleted on disk whose document VS Code still holds: they stay out until edited. */
   private readonly deleted = new Set<string>();
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watcher: vscode.Disposable | undefined;
   private scan: Promise<void> | undefined;
   private scanSource: vscode.CancellationTokenSource | undefined;
 
@@ -42,6 +42,7 @@ export class StoryIndex implements vscode.Disposable {
         if (d.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(d.uri)) this.remove(d.uri);
         else void this.reloadFromDisk(d.uri);
       }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scan && this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('starAnswers.include') || e.affectsConfiguration('starAnswers.exclude')) this.rescan();
       }),
@@ -77,13 +78,21 @@ export class StoryIndex implements vscode.Disposable {
     return file;
   }
 
+  /**
+   * Whether a markdown file belongs to the bank: untitled editors and files of the workspace folders
+   * (whatever their file system: disk, remote, a repository opened on the web) unless the folder's
+   * `starAnswers.exclude` matches them, as VS Code's own glob matching reads it.
+   */
   isIncluded(uri: vscode.Uri): boolean {
     if (uri.scheme === 'untitled') return true; // a new markdown editor, whatever its name
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
     if (!/\.(md|markdown)$/i.test(uri.path)) return false;
-    const exclude = vscode.workspace.getConfiguration('starAnswers').get<string[]>('exclude', ['**/node_modules/**']);
-    const relative = vscode.workspace.asRelativePath(uri, false);
-    return !exclude.some((glob) => globToRegExp(glob).test(relative));
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder && uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false; // git:, output:, …
+    const exclude = excludeGlob(folder?.uri ?? uri);
+    if (!exclude) return true;
+    // languages.match reads only the uri and the language of the document it is given.
+    const pattern = folder ? new vscode.RelativePattern(folder, exclude) : exclude;
+    return vscode.languages.match({ pattern }, { uri, languageId: 'markdown' } as vscode.TextDocument) === 0;
   }
 
   private schedule(document: vscode.TextDocument, delay = debounceMs()): void {
@@ -166,26 +175,29 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   private async scanWorkspace(): Promise<void> {
-    const config = vscode.workspace.getConfiguration('starAnswers');
-    const include = config.get<string>('include', '**/*.md');
-    const exclude = config.get<string[]>('exclude', ['**/node_modules/**']);
     const source = new vscode.CancellationTokenSource();
     this.scanSource = source;
-    this.watcher = vscode.workspace.createFileSystemWatcher(include);
-    this.watcher.onDidCreate((uri) => {
-      this.deleted.delete(uri.toString());
-      if (this.isIncluded(uri)) void this.readFromDisk(uri).catch(() => undefined);
-    });
-    this.watcher.onDidChange((uri) => this.isIncluded(uri) && void this.readFromDisk(uri).catch(() => undefined));
-    this.watcher.onDidDelete((uri) => {
-      this.deleted.add(uri.toString());
-      this.remove(uri);
-    });
-    const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
+    // Each workspace folder with its own include and exclude settings (scope `resource`).
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const watchers = folders.map((folder) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, includeGlob(folder))));
+    for (const watcher of watchers) {
+      watcher.onDidCreate((uri) => {
+        this.deleted.delete(uri.toString());
+        if (this.isIncluded(uri)) void this.readFromDisk(uri).catch(() => undefined);
+      });
+      watcher.onDidChange((uri) => this.isIncluded(uri) && void this.readFromDisk(uri).catch(() => undefined));
+      watcher.onDidDelete((uri) => {
+        this.deleted.add(uri.toString());
+        this.remove(uri);
+      });
+    }
+    this.watcher = vscode.Disposable.from(...watchers);
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'STAR Answers: reading story bank' }, async (progress) => {
-      let uris: vscode.Uri[];
+      const uris: vscode.Uri[] = [];
       try {
-        uris = await vscode.workspace.findFiles(include, excludeGlob, undefined, source.token);
+        for (const folder of folders) {
+          uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, includeGlob(folder)), excludeGlob(folder.uri), undefined, source.token)));
+        }
       } catch (error) {
         if (!source.token.isCancellationRequested) console.error('STAR Answers: could not list the story bank files:', error);
         return;
@@ -220,24 +232,14 @@ function debounceMs(): number {
   return vscode.workspace.getConfiguration('starAnswers').get<number>('debounceMs', 300);
 }
 
-/** Enough of glob syntax for exclude settings: **, *, ?, {a,b}. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') re += '(?:';
-    else if (c === '}') re += ')';
-    else if (c === ',') re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+function includeGlob(folder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('starAnswers', folder.uri).get<string>('include', '**/*.md');
+}
+
+/** The `starAnswers.exclude` globs that apply to a file or folder, as one glob; undefined when there are none. */
+function excludeGlob(scope: vscode.Uri): string | undefined {
+  const globs = vscode.workspace.getConfiguration('starAnswers', scope).get<string[]>('exclude', ['**/node_modules/**']);
+  const valid = Array.isArray(globs) ? globs.filter((g) => typeof g === 'string' && g) : [];
+  if (!valid.length) return undefined;
+  return valid.length === 1 ? valid[0] : `{${valid.join(',')}}`;
 }
