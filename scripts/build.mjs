@@ -61,6 +61,17 @@ if (fs.existsSync('test/integration') && !production) {
   const tests = fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
   if (tests.length) builds.tests = { ...common, entryPoints: tests, outdir: 'out/integration', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] };
 }
+if (fs.existsSync('test/integration/web/index.ts') && !production) {
+  builds.webTests = {
+    ...common,
+    ...webOptions,
+    entryPoints: ['test/integration/web/index.ts'],
+    outfile: 'out/web-integration/index.js',
+    // The web worker has no `process`: what the tests read of it, as the harness sets it on the desktop.
+    banner: { js: 'var process = { env: { STAR_TEST_ROUTE: "web-worker" }, versions: {}, platform: "web" };' },
+    plugins: [nodeForTheWeb()],
+  };
+}
 const selected = Object.entries(builds).filter(([name]) => !only || only.has(name));
 
 if (production) {
@@ -78,6 +89,18 @@ if (watch) {
   if (!only || only.has('cli')) syncCliPackage();
   if (selected.some(([name]) => name === 'web')) checkWebBundle(builds.web.outfile);
   if (production) report(selected.map(([name], i) => [name, results[i].metafile]));
+}
+
+/** For the tests' bundle only: node:assert is the npm `assert` package, fs and path (screenshots, unused on the web) are empty. */
+function nodeForTheWeb() {
+  return {
+    name: 'node-for-the-web',
+    setup(build) {
+      build.onResolve({ filter: /^node:assert$/ }, (args) => build.resolve('assert/', { kind: args.kind, resolveDir: args.resolveDir }));
+      build.onResolve({ filter: /^node:(fs|path)$/ }, (args) => ({ path: args.path, namespace: 'empty' }));
+      build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  };
 }
 
 /** The CLI package carries the repository's version and licence. */

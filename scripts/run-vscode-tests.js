@@ -10,16 +10,25 @@
  * through window.codeAutomationExit.
  *
  * Usage: node scripts/run-vscode-tests.js [--extensionDevelopmentPath .] [--extensionTestsPath out/integration/index.js]
+ *          [--install-vsix out/star-answers.vsix [--web-worker [--web-tests out/web-integration/index.js]]]
  *          [--workspace-source test/fixtures/examples | --workspace DIR (used in place, not copied)]
  *          [--host-dir .vscode-test/code-server-4.100.3] [--chromium /usr/bin/chromium] [--timeout 600]
  *          [--screenshot final.png] [--screenshot-dir docs/screenshots] [--verbose]
+ *
+ * --install-vsix: the packaged extension is installed (`code-server --install-extension`, into the extensions
+ * folder and user data of this run) and tested instead of the development folder; the extension development
+ * path is then an empty test-runner extension, so only the installed copy of STAR Answers is loaded.
+ * --web-worker (with --install-vsix): the installed copy is moved out of the extensions folder, its manifest
+ * given `extensionKind: ["web"]` and no `main`, and it is loaded as the development extension with the web
+ * test bundle inside it: VS Code then runs it, and the tests, in the web worker extension host of the
+ * browser (lib/vscode/out/vs/workbench/api/worker/extensionHostWorkerMain.js), with no Node at all.
  *
  * Screenshots: a test that logs a line `SCREENSHOT <name>` gets docs/screenshots/<name>.png of the page;
  * the harness then creates $STAR_SCREENSHOT_ACK_DIR/<name>.done so the test can wait for it
  * (test/integration/support/helpers.ts: screenshot(name)).
  * Env passed through to the extension host: STAR_TEST_GREP, STAR_TEST_FILES, STAR_TEST_TIMEOUT_MS, ...
  */
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -33,8 +42,11 @@ function arg(name, def) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;
 }
-const extDev = path.resolve(arg('extensionDevelopmentPath', REPO));
-const extTests = path.resolve(arg('extensionTestsPath', path.join(REPO, 'out', 'integration', 'index.js')));
+let extDev = path.resolve(arg('extensionDevelopmentPath', REPO));
+let extTests = path.resolve(arg('extensionTestsPath', path.join(REPO, 'out', 'integration', 'index.js')));
+const vsix = arg('install-vsix') ? path.resolve(arg('install-vsix')) : undefined;
+const webWorker = process.argv.includes('--web-worker');
+const webTests = path.resolve(arg('web-tests', path.join(REPO, 'out', 'web-integration', 'index.js')));
 const workspaceInPlace = arg('workspace') ? path.resolve(arg('workspace')) : undefined;
 const workspaceSource = path.resolve(arg('workspace-source', path.join(REPO, 'test', 'fixtures', 'examples')));
 const hostDir = path.resolve(arg('host-dir', process.env.VSCODE_HOST_DIR || DEFAULT_HOST));
@@ -59,9 +71,35 @@ function resolveFromHost(id) {
 const codeServer = arg('code-server') ? path.resolve(arg('code-server')) : resolveFromHost('code-server/out/node/entry.js');
 
 
+/** `code-server --install-extension` into the given extensions folder; returns the installed extension's folder. */
+function installVsix(file, dirs, extensionsDir) {
+  const privateNode = path.join(hostDir, 'node', 'bin', 'node');
+  const nodeBin = arg('node', fs.existsSync(privateNode) ? privateNode : process.execPath);
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const result = spawnSync(nodeBin, [codeServer, '--install-extension', file, '--extensions-dir', extensionsDir, '--user-data-dir', dirs['user-data']], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: dirs.tmp, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], XDG_CACHE_HOME: dirs['xdg-cache'] },
+  });
+  const installed = fs.existsSync(extensionsDir) ? fs.readdirSync(extensionsDir).filter((d) => d.startsWith('star-answers.star-answers-')) : [];
+  if (result.status !== 0 || installed.length !== 1) {
+    console.error(`[harness] code-server --install-extension ${file} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+    process.exit(1);
+  }
+  if (verbose) { console.error(`[harness] ${result.stdout.trim()}`); }
+  return path.join(extensionsDir, installed[0]);
+}
+
 (async () => {
   const t0 = Date.now();
-  if (!fs.existsSync(extTests)) {
+  if (webWorker && !vsix) {
+    console.error('--web-worker needs --install-vsix <file>: the web worker host runs the packaged extension.');
+    process.exit(2);
+  }
+  if (vsix && !fs.existsSync(vsix)) {
+    console.error(`${vsix} does not exist: run \`npm run package\` first.`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(webWorker ? webTests : extTests)) {
     console.error(`${extTests} does not exist: run \`npm run build\` first.`);
     process.exit(2);
   }
@@ -95,6 +133,37 @@ const codeServer = arg('code-server') ? path.resolve(arg('code-server')) : resol
     'chat.disableAIFeatures': true,
   }, null, 2));
 
+  const extraEnv = {};
+  if (vsix) {
+    const installed = installVsix(vsix, dirs, webWorker ? path.join(tmp, 'web-install') : dirs.extensions);
+    if (webWorker) {
+      // A copy of the installed extension that VS Code can run only in the web worker extension host.
+      const webCopy = path.join(tmp, 'web-extension');
+      fs.cpSync(installed, webCopy, { recursive: true });
+      const manifestFile = path.join(webCopy, 'package.json');
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+      if (!manifest.browser) { console.error(`${vsix} has no "browser" entry: nothing to run in the web worker host`); process.exit(1); }
+      delete manifest.main;
+      manifest.extensionKind = ['web'];
+      fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+      fs.mkdirSync(path.join(webCopy, 'web-tests'));
+      fs.copyFileSync(webTests, path.join(webCopy, 'web-tests', 'index.js'));
+      // What the tests read of the environment: a web worker has none (test/integration/web/index.ts reads this).
+      const testEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => /^STAR_TEST_(FILES|GREP|TIMEOUT_MS)$/.test(k)));
+      fs.writeFileSync(path.join(webCopy, 'web-tests', 'env.json'), JSON.stringify({ ...testEnv, STAR_TEST_ROUTE: 'web-worker' }));
+      extDev = webCopy;
+      extTests = path.join(webCopy, 'web-tests', 'index.js');
+      console.log(`[harness] web worker route: ${path.basename(installed)} from ${path.relative(REPO, vsix)}, extensionKind ["web"]`);
+    } else {
+      // An empty extension in the development slot, so that the tests load and only the installed copy runs.
+      extDev = path.join(tmp, 'test-runner-extension');
+      fs.mkdirSync(extDev);
+      fs.writeFileSync(path.join(extDev, 'package.json'), JSON.stringify({ name: 'test-runner', publisher: 'star-answers-tests', version: '0.0.0', engines: { vscode: '*' } }));
+      extraEnv.STAR_EXPECT_EXTENSION_DIR = dirs.extensions;
+      console.log(`[harness] installed ${path.relative(REPO, vsix)} as ${path.relative(tmp, installed)}; testing that copy`);
+    }
+  }
+
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const csArgs = [codeServer, '--bind-addr', host, '--auth', 'none', '--disable-telemetry',
@@ -116,7 +185,7 @@ const codeServer = arg('code-server') ? path.resolve(arg('code-server')) : resol
     env: {
       ...process.env, TMPDIR: dirs.tmp, EXTENSIONS_GALLERY: '{}',
       XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], XDG_CACHE_HOME: dirs['xdg-cache'],
-      STAR_SCREENSHOT_ACK_DIR: dirs['screenshot-acks'], STAR_TEST_WORKSPACE: workspace, STAR_TEST_ROUTE: 'code-server',
+      STAR_SCREENSHOT_ACK_DIR: dirs['screenshot-acks'], STAR_TEST_WORKSPACE: workspace, STAR_TEST_ROUTE: 'code-server', ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so we can kill the ext host etc. with it

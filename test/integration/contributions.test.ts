@@ -62,8 +62,10 @@ describe('contributions', () => {
       assert.ok('default' in setting, `${name} has no default`);
       if (setting.enum) assert.strictEqual(setting.enumDescriptions?.length, setting.enum.length, `${name}: one description per value`);
     }
-    // Read once for the whole window (the index scans every folder with one glob): not per folder.
-    assert.strictEqual(properties['starAnswers.include'].scope, 'window');
+    // Per workspace folder (multi-root): what the index reads and what the rules read of a file.
+    for (const name of ['include', 'exclude', 'rules', 'maxSpeakingMinutes', 'minActionPercent', 'wordsPerMinute']) {
+      assert.strictEqual(properties[`starAnswers.${name}`].scope, 'resource', `starAnswers.${name} is scoped per folder`);
+    }
     const config = vscode.workspace.getConfiguration('starAnswers');
     assert.strictEqual(config.get('debounceMs'), properties['starAnswers.debounceMs'].default);
     assert.strictEqual(config.get('wordsPerMinute'), properties['starAnswers.wordsPerMinute'].default);

@@ -26,8 +26,13 @@ function previewTabs(): vscode.Tab[] {
 }
 
 /** Waits until the webview itself reports the document's version on screen. */
-function shown(document: vscode.TextDocument, what: string): Promise<PreviewInfo> {
-  return waitFor(async () => (await previews()).find((p) => p.resource === document.uri.toString() && p.shownVersion === document.version), what, 20000);
+async function shown(document: vscode.TextDocument, what: string): Promise<PreviewInfo> {
+  try {
+    return await waitFor(async () => (await previews()).find((p) => p.resource === document.uri.toString() && p.shownVersion === document.version), what, 20000);
+  } catch (error) {
+    const state = (await previews()).map(({ html: _html, stories: _stories, ...rest }) => rest);
+    throw new Error(`${(error as Error).message}; ${document.uri.toString()} is at version ${document.version}; previews: ${JSON.stringify(state)}; active editor: ${vscode.window.activeTextEditor?.document.uri.toString()}`);
+  }
 }
 
 describe('preview', function () {
