@@ -11,6 +11,12 @@
  *  - code-server + Debian Chromium (npm registry + Debian only; what CI uses): otherwise, or with
  *    STAR_USE_CODE_SERVER=1. Runs scripts/setup-vscode-host.sh (cached) then scripts/run-vscode-tests.js.
  *
+ * On the code-server route two more stages follow the suite (STAR_PACKAGED=0 leaves them out, and says so):
+ *  - the packaged extension: `vsce package` makes out/star-answers.vsix (at most 500 KB), code-server installs
+ *    it, and a smoke subset (activation, diagnostics, tree, preview) runs against that installed copy;
+ *  - the web extension: the same .vsix, forced into the browser's web worker extension host
+ *    (extensionKind web), runs the web subset of the suite (test/integration/web/index.ts).
+ *
  * Never skips: exits non-zero when a test fails or the host cannot be set up.
  * Env: STAR_SKIP_BUILD=1 (don't build), STAR_TEST_GREP=<regex>, STAR_TEST_FILES=<prefix,...>,
  *      STAR_SCREENSHOTS=0 (don't write docs/screenshots), STAR_VERBOSE=1.
@@ -47,6 +53,30 @@ if (!fs.existsSync(path.join(REPO, 'out', 'integration', 'index.js'))) {
   exit(1);
 }
 
+const VSIX = path.join(REPO, 'out', 'star-answers.vsix');
+const MAX_VSIX_BYTES = 500 * 1024;
+
+/** Packages the .vsix, then tests the installed copy (Node host) and the web build (web worker host). */
+function testPackaged() {
+  const t1 = Date.now();
+  fs.rmSync(VSIX, { force: true });
+  let code = run(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', VSIX]);
+  if (code !== 0 || !fs.existsSync(VSIX)) { console.error('[integration] vsce package failed'); return code || 1; }
+  const size = fs.statSync(VSIX).size;
+  console.log(`[integration] packaged ${path.relative(REPO, VSIX)}: ${(size / 1024).toFixed(1)} KB (limit ${MAX_VSIX_BYTES / 1024} KB)`);
+  if (size > MAX_VSIX_BYTES) { console.error('[integration] the .vsix is larger than 500 KB: see out/bundle-report.md and .vscodeignore'); return 1; }
+  const harness = path.join(REPO, 'scripts', 'run-vscode-tests.js');
+  const env = { ...process.env, STAR_SCREENSHOTS: '0', STAR_TEST_FILES: process.env.STAR_TEST_FILES || 'activation,diagnostics,tree,preview' };
+  code = run(process.execPath, [harness, '--install-vsix', VSIX, ...extraArgs], { env });
+  console.log(`[integration] installed .vsix (smoke: ${env.STAR_TEST_FILES}): ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`);
+  if (code !== 0) return code;
+  // The web suite: test/integration/web/index.ts; STAR_TEST_FILES narrows it as it does the desktop suite.
+  const webEnv = { ...process.env, STAR_SCREENSHOTS: '0' };
+  code = run(process.execPath, [harness, '--install-vsix', VSIX, '--web-worker', ...extraArgs], { env: webEnv });
+  console.log(`[integration] web worker extension host: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} (packaged stages ${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+  return code;
+}
+
 const useElectron = process.env.STAR_USE_CODE_SERVER !== '1' &&
   (process.env.STAR_USE_TEST_ELECTRON === '1' || !!process.env.STAR_VSCODE_EXECUTABLE || onPath('code'));
 
@@ -56,8 +86,13 @@ if (!useElectron) {
   let code = run('bash', [path.join(REPO, 'scripts', 'setup-vscode-host.sh')]);
   if (code !== 0) { console.error('[integration] setting up the VS Code host failed'); exit(code); }
   code = run(process.execPath, [path.join(REPO, 'scripts', 'run-vscode-tests.js'), ...extraArgs]);
-  console.log(`[integration] ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  exit(code);
+  console.log(`[integration] development folder: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (code !== 0) exit(code);
+  if (process.env.STAR_PACKAGED === '0') {
+    console.log('[integration] STAR_PACKAGED=0: the packaged .vsix and the web worker host were NOT tested');
+    exit(0);
+  }
+  exit(testPackaged());
 } else if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && !process.env.STAR_INTEGRATION_REEXEC) {
   // ---- test-electron route needs a display: re-run under a virtual one ----
   if (!onPath('xvfb-run')) {
@@ -93,6 +128,7 @@ if (!useElectron) {
   }).then((code) => {
     cleanup();
     console.log(`[integration] ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log('[integration] the packaged .vsix and the web worker host are tested on the code-server route only (STAR_USE_CODE_SERVER=1)');
     exit(code);
   }, (err) => {
     cleanup();
