@@ -31,7 +31,7 @@ async function shown(document: vscode.TextDocument, what: string): Promise<Previ
     return await waitFor(async () => (await previews()).find((p) => p.resource === document.uri.toString() && p.shownVersion === document.version), what, 20000);
   } catch (error) {
     const state = (await previews()).map(({ html: _html, stories: _stories, ...rest }) => rest);
-    throw new Error(`${(error as Error).message}; ${document.uri.toString()} is at version ${document.version}; previews: ${JSON.stringify(state)}; active editor: ${vscode.window.activeTextEditor?.document.uri.toString()}`);
+    throw new Error(`${(error as Error).message}; ${document.uri.toString()} is at version ${document.version}; previews: ${JSON.stringify(state)}; active editor: ${vscode.window.activeTextEditor?.document.uri.toString()}; tabs: ${JSON.stringify(vscode.window.tabGroups.all.map((g) => ({ column: g.viewColumn, active: g.activeTab?.label, tabs: g.tabs.map((t) => t.label) })))}`);
   }
 }
 

@@ -18,7 +18,9 @@ async function readEnv(): Promise<void> {
 }
 
 const PREVIEW_ACK =
-  'after the live-typing test deletes its file, the preview renders the seed (version 1) but its webview never acknowledges it (shownVersion stays 2): to investigate';
+  'by the time it runs in the web workbench, the preview shares the first tab group with the seed and sits behind it ' +
+  '(tabs seen: ["STAR Preview Customer Obsession.md", "Customer Obsession.md"]), so its hidden webview cannot acknowledge ' +
+  'the render the test waits for (shownVersion stays 2, renderedVersion 1); on the desktop route it stays beside the editor';
 
 /**
  * Tests that fail on the web worker host only, each with what was seen. They are reported as pending with the
