@@ -11,7 +11,8 @@
  *  - code-server + Debian Chromium (npm registry + Debian only; what CI uses): otherwise, or with
  *    STAR_USE_CODE_SERVER=1. Runs scripts/setup-vscode-host.sh (cached) then scripts/run-vscode-tests.js.
  *
- * On the code-server route two more stages follow the suite (STAR_PACKAGED=0 leaves them out, and says so):
+ * On the code-server route more stages follow the suite: test/integration/multiroot.test.ts in a two-folder
+ * workspace (each folder with its own settings), then (STAR_PACKAGED=0 leaves these out, and says so):
  *  - the packaged extension: `vsce package` makes out/star-answers.vsix (at most 500 KB), code-server installs
  *    it, and a smoke subset (activation, diagnostics, tree, preview) runs against that installed copy;
  *  - the web extension: the same .vsix, forced into the browser's web worker extension host
@@ -88,6 +89,13 @@ if (!useElectron) {
   code = run(process.execPath, [path.join(REPO, 'scripts', 'run-vscode-tests.js'), ...extraArgs]);
   console.log(`[integration] development folder: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (code !== 0) exit(code);
+  const only = process.env.STAR_TEST_FILES;
+  if (!only || only.split(',').some((f) => 'multiroot'.startsWith(f.trim()))) {
+    // Settings per workspace folder: the examples plus a folder with its own include, exclude and rules.
+    code = run(process.execPath, [path.join(REPO, 'scripts', 'run-vscode-tests.js'), '--multi-root', path.join(REPO, 'test', 'fixtures', 'multiroot', 'second-bank'), ...extraArgs], { env: { ...process.env, STAR_TEST_FILES: 'multiroot' } });
+    console.log(`[integration] multi-root workspace: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`);
+    if (code !== 0) exit(code);
+  }
   if (process.env.STAR_PACKAGED === '0') {
     console.log('[integration] STAR_PACKAGED=0: the packaged .vsix and the web worker host were NOT tested');
     exit(0);

@@ -11,6 +11,7 @@
  *
  * Usage: node scripts/run-vscode-tests.js [--extensionDevelopmentPath .] [--extensionTestsPath out/integration/index.js]
  *          [--install-vsix out/star-answers.vsix [--web-worker [--web-tests out/web-integration/index.js]]]
+ *          [--multi-root test/fixtures/multiroot/second-bank (a workspace of the examples and this folder)]
  *          [--workspace-source test/fixtures/examples | --workspace DIR (used in place, not copied)]
  *          [--host-dir .vscode-test/code-server-4.100.3] [--chromium /usr/bin/chromium] [--timeout 600]
  *          [--screenshot final.png] [--screenshot-dir docs/screenshots] [--verbose]
@@ -46,6 +47,7 @@ let extDev = path.resolve(arg('extensionDevelopmentPath', REPO));
 let extTests = path.resolve(arg('extensionTestsPath', path.join(REPO, 'out', 'integration', 'index.js')));
 const vsix = arg('install-vsix') ? path.resolve(arg('install-vsix')) : undefined;
 const webWorker = process.argv.includes('--web-worker');
+const multiRoot = arg('multi-root') ? path.resolve(arg('multi-root')) : undefined;
 const webTests = path.resolve(arg('web-tests', path.join(REPO, 'out', 'web-integration', 'index.js')));
 const workspaceInPlace = arg('workspace') ? path.resolve(arg('workspace')) : undefined;
 const workspaceSource = path.resolve(arg('workspace-source', path.join(REPO, 'test', 'fixtures', 'examples')));
@@ -258,7 +260,16 @@ function installVsix(file, dirs, extensionsDir) {
       ['skipWelcome', 'true'],
     ];
     const q = new URLSearchParams();
-    q.set('folder', workspace);
+    if (multiRoot) {
+      // A two-folder workspace: the examples first, then a copy of the given folder (with its own .vscode/settings.json).
+      const second = path.join(path.dirname(workspace), path.basename(multiRoot));
+      fs.cpSync(multiRoot, second, { recursive: true });
+      const file = path.join(path.dirname(workspace), 'multi-root.code-workspace');
+      fs.writeFileSync(file, JSON.stringify({ folders: [{ path: path.basename(workspace) }, { path: path.basename(multiRoot) }] }, null, 2));
+      q.set('workspace', file);
+    } else {
+      q.set('folder', workspace);
+    }
     q.set('payload', JSON.stringify(payload));
     console.log(`[harness] VS Code (code-server) at http://${host}, workspace ${workspace}`);
     await page.goto(`http://${host}/?${q}`);
