@@ -14,6 +14,8 @@ const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 
 const common = {
   bundle: true,
+  // micromark's entity look-up answered by parse5, already bundled, instead of the 35 KB character-entities table.
+  alias: { 'decode-named-character-reference': './src/core/parser/namedCharacterReference.ts' },
   sourcemap: !production,
   minify: production,
   metafile: production,
@@ -137,6 +139,7 @@ function report(metafiles) {
         byOwner.set(owner, (byOwner.get(owner) ?? 0) + bytesInOutput);
       }
       const owners = [...byOwner].sort((a, b) => b[1] - a[1]);
+      duplicates(outfile, output.inputs);
       lines.push(`## ${name}: ${outfile}, ${kb(output.bytes)}`, '', '| from | size | share |', '|---|---:|---:|');
       for (const [owner, bytes] of owners) lines.push(`| ${owner} | ${kb(bytes)} | ${((100 * bytes) / output.bytes).toFixed(1)} % |`);
       lines.push('');
@@ -146,6 +149,23 @@ function report(metafiles) {
   fs.mkdirSync('out', { recursive: true });
   fs.writeFileSync('out/bundle-report.md', `${lines.join('\n')}\n`);
   console.log(`Bundle sizes (minified; details by package in out/bundle-report.md):\n${summary.map((s) => `  ${s}`).join('\n')}`);
+}
+
+/** Two copies of one package of some weight (over 4 KB) in a bundle, as npm could not share one version: fail, naming them. */
+function duplicates(outfile, inputs) {
+  const folders = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (!m) continue;
+    if (!folders.has(m[2])) folders.set(m[2], new Map());
+    const dirs = folders.get(m[2]);
+    dirs.set(m[1], (dirs.get(m[1]) ?? 0) + bytesInOutput);
+  }
+  const twice = [...folders].filter(([, dirs]) => dirs.size > 1 && Math.min(...dirs.values()) > 4096);
+  if (twice.length) {
+    console.error(`${outfile} holds two copies of ${twice.map(([name, dirs]) => `${name} (${[...dirs.keys()].join(', ')})`).join('; ')}: align the versions in package.json`);
+    process.exit(1);
+  }
 }
 
 /** "node_modules/a/node_modules/b/x.js" belongs to package b; our own files to their folder under src/. */
