@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../support/helpers';
 
 /** The files of the suite that run on the web; those left out need a Node extension host. */
-const WEB_SUITE = ['activation', 'contributions', 'diagnostics', 'tree', 'preview', 'completion'];
+const WEB_SUITE = ['activation', 'contributions', 'diagnostics', 'tree', 'folding', 'preview', 'completion'];
 
 /** The harness's STAR_TEST_* variables, which a web worker cannot read from the environment: web-tests/env.json. */
 async function readEnv(): Promise<void> {
@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
     contributions: () => require('../contributions.test'),
     diagnostics: () => require('../diagnostics.test'),
     tree: () => require('../tree.test'),
+    folding: () => require('../folding.test'),
     preview: () => require('../preview.test'),
     completion: () => require('../completion.test'),
   };
