@@ -113,7 +113,7 @@ describe('completion: missing sections', () => {
       return document.getText().includes('<details>');
     }, 'the star snippet to be accepted', 10000, 200);
     const [story, ...others] = parseBank(document.getText()).principles.flatMap((p) => p.questions);
-    assert.strictEqual(others.length, 0);
+    assert.strictEqual(others.length, 0, `one story, in:\n${document.getText()}`);
     assert.strictEqual(story.container, 'details');
     assert.deepStrictEqual(story.sections.map((s) => `${s.kind}/${s.style}`), ['situation/html', 'task/html', 'action/html', 'result/html']);
   });
