@@ -4,7 +4,6 @@ import { LINT_USAGE, runLint } from './lint';
 import { OUTLINE_USAGE, runOutline } from './outline';
 import { VERSION } from './version';
 
-
 const USAGE = `STAR Answers: read, lint and export a STAR story bank.
 
 ${OUTLINE_USAGE}
