@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../support/helpers';
 
 /** The files of the suite that run on the web; those left out need a Node extension host. */
-const WEB_SUITE = ['activation', 'contributions', 'diagnostics', 'tree', 'folding', 'preview', 'completion'];
+const WEB_SUITE = ['activation', 'contributions', 'diagnostics', 'tree', 'folding', 'preview', 'completion', 'practice', 'export', 'realbanks'];
 
 /** The harness's STAR_TEST_* variables, which a web worker cannot read from the environment: web-tests/env.json. */
 async function readEnv(): Promise<void> {
@@ -44,6 +44,9 @@ export async function run(): Promise<void> {
     folding: () => require('../folding.test'),
     preview: () => require('../preview.test'),
     completion: () => require('../completion.test'),
+    practice: () => require('../practice.test'),
+    export: () => require('../export.test'),
+    realbanks: () => require('../realbanks.test'),
   };
   const only = process.env.STAR_TEST_FILES; // e.g. STAR_TEST_FILES=activation,tree
   const selected = only ? WEB_SUITE.filter((f) => only.split(',').some((s) => f.startsWith(s.trim()))) : WEB_SUITE;
