@@ -108,8 +108,15 @@ describe('completion: missing sections', () => {
     editor.selection = new vscode.Selection(2, 0, 2, 0);
     await vscode.commands.executeCommand('type', { text: 'star' });
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    // Accept until the snippet lands, but never again before an accept's own edit has arrived (a second accept
+    // in flight would insert the story twice).
     await waitFor(async () => {
+      const edited = waitForEvent(vscode.workspace.onDidChangeTextDocument, (e) => e.document === document && e.contentChanges.length > 0, 'the accepted suggestion', 1000).then(
+        () => true,
+        () => false,
+      );
       await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await edited;
       return document.getText().includes('<details>');
     }, 'the star snippet to be accepted', 10000, 200);
     const [story, ...others] = parseBank(document.getText()).principles.flatMap((p) => p.questions);
