@@ -32,6 +32,8 @@ export function markdownToHast(original: string): { tree: HastRoot; problems: st
   // so that the stack never decides what is read.
   if (pruneDeep(mdast)) problems.push(TOO_DEEP);
   readIndentedHtmlAsHtml(mdast, text);
+  // Re-reading through an HTML parser is most of the pipeline's cost; a file without raw HTML skips it.
+  if (!hasRawHtml(mdast)) return { tree: toHast(mdast) as HastRoot, problems };
   try {
     const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(text) }) as HastRoot;
     if (!pruneDeep(hast)) return { tree: hast, problems };
@@ -40,6 +42,17 @@ export function markdownToHast(original: string): { tree: HastRoot; problems: st
   }
   // Raw HTML nested thousands deep: read the markdown without its HTML rather than fail.
   return { tree: toHast(mdast) as HastRoot, problems: [...problems, HTML_TOO_DEEP] };
+}
+
+/** True when the tree holds raw HTML (a block or inline tag), without recursion. */
+function hasRawHtml(tree: MdastRoot): boolean {
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'html') return true;
+    if (node.children) for (const child of node.children) stack.push(child as { type: string; children?: unknown[] });
+  }
+  return false;
 }
 
 const MAX_DEPTH = 256;

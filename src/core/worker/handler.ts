@@ -1,0 +1,47 @@
+import { lintBank } from '../lint/runner';
+import type { BankFile } from '../model';
+import { parseBank } from '../parser';
+import { reparseBank } from '../parser/incremental';
+import { mayHoldStory } from '../parser/prescan';
+import { LineIndex } from '../text/lineIndex';
+import type { ParseResponse, WorkerRequest, WorkerResponse } from './protocol';
+
+/**
+ * The worker's side of the protocol, free of any host API: a Node worker, a Web Worker and the tests
+ * all call the function this returns. It keeps the last parse of each kept key, so that typing in an
+ * open document re-reads only the story being edited.
+ */
+export function createRequestHandler(): (request: WorkerRequest) => WorkerResponse | undefined {
+  const kept = new Map<string, { text: string; bank: BankFile }>();
+  return (request) => {
+    if (request.type === 'forget') {
+      kept.delete(request.key);
+      return undefined;
+    }
+    const { id, key, version, text } = request;
+    try {
+      const lines = new LineIndex(text);
+      let bank: BankFile | undefined;
+      let how: ParseResponse['how'] = 'full';
+      const previous = request.keep ? kept.get(key) : undefined;
+      if (previous) {
+        bank = reparseBank(previous.text, previous.bank, text, lines);
+        if (bank) how = 'incremental';
+      }
+      if (!bank && request.skipStoryless && !mayHoldStory(text)) {
+        bank = { principles: [], hasStories: false };
+        how = 'skipped';
+      }
+      bank ??= parseBank(text, { fileName: request.fileName, lines });
+      if (request.keep) kept.set(key, { text, bank });
+      const response: ParseResponse = { type: 'parsed', id, key, version, bank, how };
+      if (request.lint) {
+        response.findings = lintBank({ text, bank, lines, config: request.lint }).map(({ question: _question, ...finding }) => finding);
+      }
+      return response;
+    } catch (error) {
+      kept.delete(key);
+      return { type: 'error', id, key, version, message: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

@@ -1,0 +1,159 @@
+import type { ParseRequest, ParseResponse, WorkerEndpoint, WorkerResponse } from './protocol';
+
+/** A file took longer than its budget: its worker was ended and replaced. */
+export class ParseBudgetExceeded extends Error {
+  constructor(
+    readonly key: string,
+    readonly budgetMs: number,
+  ) {
+    super(`${key} took longer than ${budgetMs} ms to read`);
+  }
+}
+
+/** A newer version of the same document was asked for before this one started. */
+export class ParseSuperseded extends Error {
+  constructor(readonly key: string) {
+    super(`${key} was superseded by a newer version`);
+  }
+}
+
+export interface PoolOptions {
+  size: number;
+  /** Starts one worker; called lazily, and again for each worker that had to be ended. */
+  spawn: () => WorkerEndpoint;
+  /** Milliseconds a file may take before its worker is ended. */
+  budgetMs: number;
+}
+
+export type PoolRequest = Omit<ParseRequest, 'type' | 'id'>;
+
+interface Task {
+  request: ParseRequest;
+  /** Kept keys always go to the same worker, which holds their previous parse. */
+  slot: number | undefined;
+  resolve: (response: ParseResponse) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  endpoint: WorkerEndpoint | undefined;
+  task: Task | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * Parse workers with a time budget per file: a worker that overruns is terminated and replaced, its
+ * request fails with ParseBudgetExceeded, and nothing else waits for it longer than that.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private queue: Task[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ endpoint: undefined, task: undefined, timer: undefined }));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  parse(request: PoolRequest): Promise<ParseResponse> {
+    if (this.disposed) return Promise.reject(new Error('the parse workers were shut down'));
+    return new Promise((resolve, reject) => {
+      if (request.keep) {
+        // Only the newest version of a document is worth reading.
+        this.queue = this.queue.filter((t) => {
+          if (t.request.key !== request.key) return true;
+          t.reject(new ParseSuperseded(t.request.key));
+          return false;
+        });
+      }
+      const slot = request.keep ? hash(request.key) % this.slots.length : undefined;
+      this.queue.push({ request: { ...request, type: 'parse', id: this.nextId++ }, slot, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** The document of a kept key was closed: its worker may drop its last parse. */
+  forget(key: string): void {
+    const slot = this.slots[hash(key) % this.slots.length];
+    slot.endpoint?.post({ type: 'forget', key });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const task of this.queue) task.reject(new Error('the parse workers were shut down'));
+    this.queue = [];
+    for (const slot of this.slots) {
+      clearTimeout(slot.timer);
+      slot.task?.reject(new Error('the parse workers were shut down'));
+      slot.task = undefined;
+      slot.endpoint?.terminate();
+      slot.endpoint = undefined;
+    }
+  }
+
+  private pump(): void {
+    this.slots.forEach((slot, n) => {
+      if (slot.task || this.disposed) return;
+      const at = this.queue.findIndex((t) => t.slot === undefined || t.slot === n);
+      if (at < 0) return;
+      const [task] = this.queue.splice(at, 1);
+      this.start(slot, n, task);
+    });
+  }
+
+  private start(slot: Slot, n: number, task: Task): void {
+    slot.task = task;
+    slot.endpoint ??= this.spawn(n);
+    slot.timer = setTimeout(() => {
+      this.restart(slot);
+      task.reject(new ParseBudgetExceeded(task.request.key, this.options.budgetMs));
+      this.pump();
+    }, this.options.budgetMs);
+    slot.endpoint.post(task.request);
+  }
+
+  private spawn(n: number): WorkerEndpoint {
+    const endpoint = this.options.spawn();
+    endpoint.onMessage((response) => this.finish(n, endpoint, response));
+    endpoint.onError((error) => {
+      const slot = this.slots[n];
+      if (slot.endpoint !== endpoint) return;
+      const task = slot.task;
+      this.restart(slot);
+      task?.reject(new Error(`the parse worker failed: ${error instanceof Error ? error.message : String(error)}`));
+      this.pump();
+    });
+    return endpoint;
+  }
+
+  private finish(n: number, endpoint: WorkerEndpoint, response: WorkerResponse): void {
+    const slot = this.slots[n];
+    if (slot.endpoint !== endpoint || slot.task?.request.id !== response.id) return;
+    const task = slot.task;
+    clearTimeout(slot.timer);
+    slot.task = undefined;
+    slot.timer = undefined;
+    if (response.type === 'parsed') task.resolve(response);
+    else task.reject(new Error(response.message));
+    this.pump();
+  }
+
+  /** Ends a worker (overrun or dead); the next task starts a fresh one. */
+  private restart(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.task = undefined;
+    slot.endpoint?.terminate();
+    slot.endpoint = undefined;
+  }
+}
+
+function hash(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(h);
+}

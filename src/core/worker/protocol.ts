@@ -1,0 +1,69 @@
+/**
+ * The messages between a host (the extension host, the CLI) and a parse worker. Plain data only, so
+ * that a Node worker_threads worker and a browser Web Worker carry them the same way (structured clone).
+ */
+import type { LintConfig, LintDiagnostic } from '../lint/types';
+import type { BankFile } from '../model';
+
+export interface ParseRequest {
+  type: 'parse';
+  /** Unique per request from one host; the response carries it back. */
+  id: number;
+  /** Which document this is (a URI, a path): the worker keeps the last parse of a kept key to re-read only the story being edited. */
+  key: string;
+  /** The document's version (or a host's own counter); answers for an older version are dropped by the host. */
+  version: number;
+  text: string;
+  /** Used as the principle's title when the file has no H1. */
+  fileName?: string;
+  /** Remember this parse to re-read the next version of the same key incrementally (open documents). */
+  keep?: boolean;
+  /** Run the cheap pre-scan first: a file that cannot hold a story is answered without parsing (its bank is empty). */
+  skipStoryless?: boolean;
+  /** Lint with these settings in the worker too, and answer with the findings. */
+  lint?: LintConfig;
+}
+
+/** Forget a kept key (its document was closed). No answer. */
+export interface ForgetRequest {
+  type: 'forget';
+  key: string;
+}
+
+export type WorkerRequest = ParseRequest | ForgetRequest;
+
+/** A finding without its story (the host has the bank if it needs the story). */
+export type WorkerFinding = Omit<LintDiagnostic, 'question'>;
+
+export interface ParseResponse {
+  type: 'parsed';
+  id: number;
+  key: string;
+  version: number;
+  bank: BankFile;
+  findings?: WorkerFinding[];
+  /** How it was read: in full, only the edited story, or not at all (the pre-scan found no story). */
+  how: 'full' | 'incremental' | 'skipped';
+}
+
+export interface ErrorResponse {
+  type: 'error';
+  id: number;
+  key: string;
+  version: number;
+  message: string;
+}
+
+export type WorkerResponse = ParseResponse | ErrorResponse;
+
+/**
+ * What a host needs from a worker, whatever runs it (worker_threads, a Web Worker, or a direct call in
+ * tests): post a request, hear responses and failures, end it.
+ */
+export interface WorkerEndpoint {
+  post(request: WorkerRequest): void;
+  onMessage(listener: (response: WorkerResponse) => void): void;
+  /** The worker died (an uncaught error, out of memory): every request in flight is lost. */
+  onError(listener: (error: unknown) => void): void;
+  terminate(): void;
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { WorkerEndpoint, WorkerResponse } from '../core/worker/protocol';
+
+/**
+ * Starts the bundled parse worker (dist/worker.js, beside the bundle that calls this) as a Node worker
+ * thread. `file` overrides it (the unit tests run the TypeScript entry through tsx).
+ */
+export function spawnNodeWorker(file = path.join(__dirname, 'worker.js')): WorkerEndpoint {
+  const worker = new Worker(file);
+  return {
+    post: (request) => worker.postMessage(request),
+    onMessage: (listener) => worker.on('message', (m: WorkerResponse) => listener(m)),
+    onError: (listener) => {
+      worker.on('error', listener);
+      worker.on('exit', (code) => code !== 0 && listener(new Error(`the worker exited with code ${code}`)));
+    },
+    terminate: () => void worker.terminate(),
+  };
+}

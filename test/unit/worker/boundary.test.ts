@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { lintBank } from '../../../src/core/lint/runner';
+import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
+import { parseBank } from '../../../src/core/parser';
+import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
+import { spawnNodeWorker } from '../../../src/worker/spawnNode';
+import { workerBundle } from '../helpers/workerBundle';
+
+const EXAMPLES = path.resolve(__dirname, '../../fixtures/examples');
+
+function markdownUnder(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(folder, e.name)) : e.name.endsWith('.md') ? [path.join(folder, e.name)] : []));
+}
+
+/** 1,500 nested list levels, each on its own indented line: seconds of micromark time. */
+export function nestedListText(levels: number): string {
+  let text = '# Hostile\n\n## A story deep down\n\n**Situation:** a list nested far too deep follows.\n\n';
+  for (let i = 0; i < levels; i++) text += `${'  '.repeat(i)}- level ${i}\n`;
+  return text;
+}
+
+describe('parse worker: the same results through a Node worker as in-process', function () {
+  this.timeout(120_000);
+  let pool: WorkerPool;
+  before(async () => {
+    const worker = await workerBundle();
+    pool = new WorkerPool({ size: 2, spawn: () => spawnNodeWorker(worker), budgetMs: 60_000 });
+  });
+  after(() => pool.dispose());
+
+  it('gives every example the bank and findings an in-process parse gives', async () => {
+    const files = markdownUnder(EXAMPLES);
+    assert.ok(files.length > 5);
+    const answers = await Promise.all(files.map((file, i) => pool.parse({ key: file, version: i, text: fs.readFileSync(file, 'utf8'), fileName: file, lint: DEFAULT_CONFIG })));
+    files.forEach((file, i) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const bank = parseBank(text, { fileName: file });
+      assert.equal(answers[i].key, file);
+      assert.equal(answers[i].version, i);
+      assert.deepEqual(answers[i].bank, bank, file);
+      assert.deepEqual(answers[i].findings, lintBank({ text, bank }).map(({ question: _q, ...f }) => f), file);
+    });
+  });
+
+  it('re-reads only the edited story of a kept document, with the result of a full parse', async () => {
+    const file = markdownUnder(path.join(EXAMPLES, 'formats')).find((f) => f.endsWith('bold-labels.md'))!;
+    const text = fs.readFileSync(file, 'utf8');
+    const first = await pool.parse({ key: 'doc', version: 1, text, keep: true });
+    assert.equal(first.how, 'full');
+    const at = text.indexOf('**Action:**') + '**Action:** '.length;
+    const typed = `${text.slice(0, at)}quickly ${text.slice(at)}`;
+    const second = await pool.parse({ key: 'doc', version: 2, text: typed, keep: true });
+    assert.equal(second.how, 'incremental');
+    assert.deepEqual(second.bank, parseBank(typed));
+  });
+
+  it('skips a file without a story when asked, and reads it when not', async () => {
+    const text = '# Notes\n\nNothing to see here, only prose and a [link](https://example.com).\n';
+    assert.equal((await pool.parse({ key: 'notes', version: 1, text, skipStoryless: true })).how, 'skipped');
+    assert.equal((await pool.parse({ key: 'notes', version: 2, text })).bank.principles[0].title, 'Notes');
+  });
+});
+
+describe('parse worker pool: a time budget per file', function () {
+  this.timeout(120_000);
+
+  it('ends a worker that overruns, replaces it, and keeps reading the other files', async () => {
+    const worker = await workerBundle();
+    const pool = new WorkerPool({ size: 1, spawn: () => spawnNodeWorker(worker), budgetMs: 1_500 });
+    try {
+      // Warm the worker so that its start-up is not counted against the hostile file.
+      await pool.parse({ key: 'warm', version: 1, text: '# Warm\n' });
+      const hostile = pool.parse({ key: 'hostile.md', version: 1, text: nestedListText(1_500) });
+      const after = pool.parse({ key: 'fine.md', version: 1, text: '# Fine\n\n## Q\n\n**Situation:** fine.\n' });
+      const started = Date.now();
+      await assert.rejects(hostile, (error: unknown) => error instanceof ParseBudgetExceeded && error.key === 'hostile.md');
+      assert.ok(Date.now() - started < 10_000);
+      const fine = await after;
+      assert.equal(fine.bank.hasStories, true);
+    } finally {
+      pool.dispose();
+    }
+  });
+});
