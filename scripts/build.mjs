@@ -35,8 +35,14 @@ const webOptions = {
 };
 
 const builds = {
-  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js' },
+  // The renderer (preview, practice, HTML export) and the completion's probes load on first use from their own
+  // bundles (src/features/shared/lazy.ts); the markdown pipeline runs in the parse worker (dist/worker.js).
+  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './render.js', './complete.js'] },
+  worker: { ...common, entryPoints: ['src/worker/node.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
+  render: { ...common, entryPoints: ['src/core/render/lazyEntry.ts'], outfile: 'dist/render.js', platform: 'node', format: 'cjs' },
+  complete: { ...common, entryPoints: ['src/core/complete/index.ts'], outfile: 'dist/complete.js', platform: 'node', format: 'cjs' },
+  // The web build loads one file: the renderer bundled in, and the parser on the web extension host's own worker thread.
+  web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', plugins: [webVariants()] },
   // The webview scripts (preview, practice) land in media/ because a webview may load nothing from elsewhere.
   webview: {
     ...common,
@@ -58,6 +64,8 @@ const builds = {
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { STAR_ANSWERS_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   },
+  // The CLI's parse workers, beside it in the package.
+  cliWorker: { ...common, entryPoints: ['src/worker/node.ts'], outfile: 'packages/cli/dist/worker.js', platform: 'node', format: 'cjs' },
 };
 if (fs.existsSync('test/integration') && !production) {
   const tests = fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`);
@@ -101,6 +109,16 @@ function nodeForTheWeb() {
       build.onResolve({ filter: /^node:assert$/ }, (args) => build.resolve('assert/', { kind: args.kind, resolveDir: args.resolveDir }));
       build.onResolve({ filter: /^node:(fs|path)$/ }, (args) => ({ path: args.path, namespace: 'empty' }));
       build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  };
+}
+
+/** Modules with a `.web.ts` twin (same exports, no second file or thread of Node) take the twin in the web build. */
+function webVariants() {
+  return {
+    name: 'web-variants',
+    setup(build) {
+      build.onResolve({ filter: /\/(lazy|parserHost)$/ }, (args) => ({ path: `${args.resolveDir}/${args.path}.web.ts` }));
     },
   };
 }

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { lintBank } from '../core/lint/runner';
-import { parseBank } from '../core/parser';
-import { LineIndex } from '../core/text/lineIndex';
+import type { LintConfig } from '../core/lint/types';
 import { ConfigFinder } from './configFile';
 import { displayPath, readInputs, type CliIo } from './files';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
+import { RUN_USAGE, runOverFiles, takeRunOptions, type RunOptions } from './run';
 import { VERSION } from './version';
 
 export type { LintFinding } from './formats';
@@ -18,6 +17,7 @@ export const LINT_USAGE = `Usage: star-answers lint [--format text|json|github|s
   --format FORMAT      text (default): path:line:col severity rule message; json: an array of findings;
                        github: GitHub Actions annotations; sarif: SARIF 2.1.0 (code scanning)
   --max-warnings N     exit 1 when there are more than N warnings (default: no limit)
+${RUN_USAGE}
   Exit code: 0 clean, 1 errors or too many warnings, 2 bad usage or unreadable input.`;
 
 interface Options {
@@ -26,12 +26,17 @@ interface Options {
   inputs: string[];
 }
 
-export async function runLint(argv: string[], io: CliIo): Promise<number> {
+export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | 'budgetMs'> = {}): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(`${LINT_USAGE}\n`);
     return 0;
   }
-  const options = parseArgs(argv);
+  const taken = takeRunOptions(argv);
+  if (typeof taken === 'string') {
+    io.stderr(`star-answers lint: ${taken}\n${LINT_USAGE}\n`);
+    return 2;
+  }
+  const options = parseArgs(taken.rest);
   if (typeof options === 'string') {
     io.stderr(`star-answers lint: ${options}\n${LINT_USAGE}\n`);
     return 2;
@@ -41,7 +46,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   for (const problem of problems) io.stderr(`star-answers lint: ${displayPath(problem.path)}: ${problem.message}\n`);
 
   const configs = new ConfigFinder();
-  const findings: LintFinding[] = [];
+  const settings = new Map<string, { config: LintConfig; key: string }>();
   for (const file of files) {
     const folder = path.dirname(path.resolve(io.cwd, file.path));
     const found = await configs.forFolder(folder);
@@ -51,12 +56,20 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`star-answers lint: ${problem}\n`);
       unreadable = true;
     }
-    try {
-      const lines = new LineIndex(file.text);
-      const bank = parseBank(file.text, { fileName: file.path, lines });
-      for (const problem of bank.problems ?? []) io.stderr(`star-answers lint: ${displayPath(file.path)}: ${problem}\n`);
-      for (const d of lintBank({ text: file.text, bank, lines, config: found.config })) {
-        findings.push({
+    settings.set(file.path, { config: found.config, key: JSON.stringify(found.config) });
+  }
+
+  const outcomes = await runOverFiles('lint', files, {
+    ...taken.options,
+    ...run,
+    cwd: io.cwd,
+    settingsOf: (file) => settings.get(file.path)!,
+    // A file without a story gets no finding: the pre-scan spares its parse.
+    skipStoryless: () => true,
+    keep: (file, response) => ({
+      problems: response.bank.problems ?? [],
+      findings: (response.findings ?? []).map(
+        (d): LintFinding => ({
           path: displayPath(file.path),
           line: d.range.start.line + 1,
           column: d.range.start.character + 1,
@@ -65,13 +78,21 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
           severity: d.severity,
           rule: d.rule,
           message: d.message,
-        });
-      }
-    } catch (error) {
-      io.stderr(`star-answers lint: ${displayPath(file.path)}: could not be read as a story bank (${error instanceof Error ? error.message : String(error)})\n`);
+        }),
+      ),
+    }),
+  });
+  const findings: LintFinding[] = [];
+  outcomes.forEach((outcome, i) => {
+    const where = displayPath(files[i].path);
+    if (!outcome.ok) {
+      io.stderr(`star-answers lint: ${where}: ${outcome.problem}\n`);
       unreadable = true;
+      return;
     }
-  }
+    for (const problem of outcome.result.problems) io.stderr(`star-answers lint: ${where}: ${problem}\n`);
+    findings.push(...outcome.result.findings);
+  });
 
   io.stdout(formatFindings(options.format, findings, VERSION));
 

@@ -1,12 +1,13 @@
 import type { BankFile } from '../core/model';
 import { STAR_KINDS } from '../core/model';
-import { parseBank } from '../core/parser';
 import { type CliIo, displayPath, readInputs } from './files';
+import { RUN_USAGE, runOverFiles, takeRunOptions, type RunOptions } from './run';
 
 export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
 
   Prints each principle, question and section with its lines and words (folders: every *.md holding a
-  story). In text, S T A R are marked ✓ written, ∅ empty or ✗ missing.`;
+  story). In text, S T A R are marked ✓ written, ∅ empty or ✗ missing.
+${RUN_USAGE}`;
 
 /** The outline's JSON shape: lines are 1-based. */
 export function outlineJson(path: string, bank: BankFile) {
@@ -31,11 +32,17 @@ export function outlineJson(path: string, bank: BankFile) {
   };
 }
 
-export async function runOutline(argv: string[], io: CliIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+export async function runOutline(rawArgv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | 'budgetMs'> = {}): Promise<number> {
+  if (rawArgv.includes('--help') || rawArgv.includes('-h')) {
     io.stdout(`${OUTLINE_USAGE}\n`);
     return 0;
   }
+  const taken = takeRunOptions(rawArgv);
+  if (typeof taken === 'string') {
+    io.stderr(`star-answers outline: ${taken}\n${OUTLINE_USAGE}\n`);
+    return 2;
+  }
+  const argv = taken.rest;
   let json = false;
   const targets: string[] = [];
   let problem: string | undefined;
@@ -56,17 +63,29 @@ export async function runOutline(argv: string[], io: CliIo): Promise<number> {
   }
   const { files, problems } = await readInputs(targets, io.cwd);
   for (const problem of problems) io.stderr(`star-answers outline: ${displayPath(problem.path)}: ${problem.message}\n`);
-  // A README found in a folder is no story bank; a file named on the command line is always shown.
-  const outlines = files
-    .map((f) => ({ file: f, bank: parseBank(f.text, { fileName: f.path }) }))
-    .filter(({ file, bank }) => {
-      for (const problem of bank.problems ?? []) io.stderr(`star-answers outline: ${displayPath(file.path)}: ${problem}\n`);
-      return bank.hasStories || !file.fromFolder;
-    })
-    .map(({ file, bank }) => outlineJson(displayPath(file.path), bank));
+  // A README found in a folder is no story bank (the pre-scan spares its parse); a file named on the command line is always shown.
+  const outcomes = await runOverFiles('outline', files, {
+    ...taken.options,
+    ...run,
+    cwd: io.cwd,
+    settingsOf: () => ({ key: '' }),
+    skipStoryless: (file) => file.fromFolder,
+    keep: (file, response) => ({ problems: response.bank.problems ?? [], hasStories: response.bank.hasStories, outline: outlineJson(displayPath(file.path), response.bank) }),
+  });
+  let unreadable = problems.length > 0;
+  const outlines = outcomes.flatMap((outcome, i) => {
+    const file = files[i];
+    if (!outcome.ok) {
+      io.stderr(`star-answers outline: ${displayPath(file.path)}: ${outcome.problem}\n`);
+      unreadable = true;
+      return [];
+    }
+    for (const problem of outcome.result.problems) io.stderr(`star-answers outline: ${displayPath(file.path)}: ${problem}\n`);
+    return outcome.result.hasStories || !file.fromFolder ? [outcome.result.outline] : [];
+  });
   if (json) io.stdout(`${JSON.stringify({ files: outlines })}\n`);
   else io.stdout(outlines.map(outlineText).join('\n'));
-  return problems.length ? 2 : 0;
+  return unreadable ? 2 : 0;
 }
 
 function outlineText(file: ReturnType<typeof outlineJson>): string {

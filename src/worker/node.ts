@@ -8,3 +8,4 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const response = handle(request);
   if (response) parentPort!.postMessage(response);
 });
+parentPort?.postMessage({ type: 'ready' });

@@ -13,3 +13,4 @@ self.onmessage = (event) => {
   const response = handle(event.data);
   if (response) self.postMessage(response);
 };
+self.postMessage({ type: 'ready' });

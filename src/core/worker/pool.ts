@@ -37,6 +37,8 @@ interface Task {
 
 interface Slot {
   endpoint: WorkerEndpoint | undefined;
+  /** The worker has loaded (its budget clock may run). */
+  ready: boolean;
   task: Task | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -52,7 +54,7 @@ export class WorkerPool {
   private disposed = false;
 
   constructor(private readonly options: PoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ endpoint: undefined, task: undefined, timer: undefined }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ endpoint: undefined, ready: false, task: undefined, timer: undefined }));
   }
 
   get size(): number {
@@ -108,16 +110,23 @@ export class WorkerPool {
   private start(slot: Slot, n: number, task: Task): void {
     slot.task = task;
     slot.endpoint ??= this.spawn(n);
+    if (slot.ready) this.startClock(slot);
+    slot.endpoint.post(task.request);
+  }
+
+  private startClock(slot: Slot): void {
+    const task = slot.task;
+    if (!task || slot.timer || slot.endpoint?.interruptible === false) return;
     slot.timer = setTimeout(() => {
       this.restart(slot);
       task.reject(new ParseBudgetExceeded(task.request.key, this.options.budgetMs));
       this.pump();
     }, this.options.budgetMs);
-    slot.endpoint.post(task.request);
   }
 
   private spawn(n: number): WorkerEndpoint {
     const endpoint = this.options.spawn();
+    this.slots[n].ready = endpoint.interruptible === false;
     endpoint.onMessage((response) => this.finish(n, endpoint, response));
     endpoint.onError((error) => {
       const slot = this.slots[n];
@@ -132,7 +141,13 @@ export class WorkerPool {
 
   private finish(n: number, endpoint: WorkerEndpoint, response: WorkerResponse): void {
     const slot = this.slots[n];
-    if (slot.endpoint !== endpoint || slot.task?.request.id !== response.id) return;
+    if (slot.endpoint !== endpoint) return;
+    if (response.type === 'ready') {
+      slot.ready = true;
+      this.startClock(slot);
+      return;
+    }
+    if (slot.task?.request.id !== response.id) return;
     const task = slot.task;
     clearTimeout(slot.timer);
     slot.task = undefined;
@@ -147,6 +162,7 @@ export class WorkerPool {
     clearTimeout(slot.timer);
     slot.timer = undefined;
     slot.task = undefined;
+    slot.ready = false;
     slot.endpoint?.terminate();
     slot.endpoint = undefined;
   }

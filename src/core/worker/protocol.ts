@@ -54,7 +54,12 @@ export interface ErrorResponse {
   message: string;
 }
 
-export type WorkerResponse = ParseResponse | ErrorResponse;
+/** Sent once by a worker when it has loaded: a file's time budget starts only then, not while the worker starts. */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+export type WorkerResponse = ParseResponse | ErrorResponse | ReadyMessage;
 
 /**
  * What a host needs from a worker, whatever runs it (worker_threads, a Web Worker, or a direct call in
@@ -66,4 +71,6 @@ export interface WorkerEndpoint {
   /** The worker died (an uncaught error, out of memory): every request in flight is lost. */
   onError(listener: (error: unknown) => void): void;
   terminate(): void;
+  /** False for a handler run on the caller's own thread: it cannot be cut short, so it gets no budget. */
+  readonly interruptible?: boolean;
 }

@@ -23,7 +23,7 @@ export async function addStory(index: StoryIndex, provider: StoryBankProvider, n
   if (!target) return false;
   const document = await vscode.workspace.openTextDocument(target.uri);
   const editor = await vscode.window.showTextDocument(document);
-  const file = index.forDocument(document);
+  const file = await index.fresh(document);
   const principles = file.bank.principles;
   const principle = findPrinciple(principles, target) ?? principles[principles.length - 1];
   const text = document.getText();
@@ -53,7 +53,7 @@ async function resolveTarget(index: StoryIndex, provider: StoryBankProvider, nod
   }
   const editor = vscode.window.activeTextEditor;
   if (editor && editor.document.languageId === 'markdown') {
-    const file = index.forDocument(editor.document);
+    const file = await index.fresh(editor.document);
     const offset = editor.document.offsetAt(editor.selection.active);
     const principles = file.bank.principles;
     const here = principles.find((p) => p.range.start.offset <= offset && offset <= p.range.end.offset) ?? principles[principles.length - 1];

@@ -39,7 +39,7 @@ export async function newPrincipleFile(index: StoryIndex, preset?: CatalogPrinci
   const editor = await vscode.window.showTextDocument(uri);
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
-  index.forDocument(editor.document);
+  await index.fresh(editor.document);
   return uri;
 }
 

@@ -14,10 +14,10 @@ const MAX_DOCUMENT_CHARS = 2_000_000;
 export class SectionCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly index: StoryIndex) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.CompletionItem[] | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     if (document.getText().length > MAX_DOCUMENT_CHARS) return undefined;
-    const file = this.index.forDocument(document);
-    if (token.isCancellationRequested || !file.bank.hasStories) return undefined;
+    const file = await this.index.fresh(document);
+    if (token.isCancellationRequested || file.version !== document.version || !file.bank.hasStories) return undefined;
     const result = completeSections(file.text, file.bank, document.offsetAt(position), file.lines);
     if (!result) return undefined;
     const range = toVsRange(result.replace);

@@ -45,7 +45,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     // Visible documents first, without waiting for the whole bank.
     for (const editor of vscode.window.visibleTextEditors) {
       const document = editor.document;
-      if (document.languageId === 'markdown' && index.isIncluded(document.uri)) index.forDocument(document);
+      if (document.languageId === 'markdown' && index.isIncluded(document.uri)) void index.fresh(document);
     }
     publishAll();
     void index.ready().then(publishAll, () => undefined);
@@ -68,7 +68,10 @@ function current(index: StoryIndex, uri: vscode.Uri): IndexedFile | 'stale' | un
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!open || file.version === open.version) return file;
   // Read from disk while the file was being opened: the editor's text is what counts.
-  if (file.version === undefined) return index.forDocument(open);
+  if (file.version === undefined) {
+    void index.fresh(open); // publishes when it arrives
+    return 'stale';
+  }
   return 'stale'; // the index's parse of the newer version is on its way
 }
 

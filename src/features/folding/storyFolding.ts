@@ -5,8 +5,8 @@ import type { StoryIndex } from '../shared/storyIndex';
 export class StoryFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly index: StoryIndex) {}
 
-  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    const file = this.index.forDocument(document);
+  async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
+    const file = await this.index.fresh(document);
     const ranges: vscode.FoldingRange[] = [];
     for (const principle of file.bank.principles) {
       for (const question of principle.questions) {

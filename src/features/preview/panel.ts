@@ -174,7 +174,7 @@ export class PreviewPanel implements vscode.Disposable {
   private async read(generation: number): Promise<{ text: string; bank: BankFile; version: number } | undefined> {
     try {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.resourceUri.toString()) ?? (await vscode.workspace.openTextDocument(this.resourceUri));
-      const file = this.index.forDocument(document);
+      const file = await this.index.fresh(document);
       return { text: file.text, bank: file.bank, version: document.version };
     } catch (error) {
       if (this.disposed || generation !== this.generation) return undefined;

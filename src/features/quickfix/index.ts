@@ -9,10 +9,11 @@ const SOURCE = 'STAR Answers';
 /** Quick fixes for the STAR diagnostics: add a missing section, or switch a rule off for one story. */
 export function registerQuickFixes(index: StoryIndex, service: LintService): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
-    provideCodeActions(document, _range, context) {
+    async provideCodeActions(document, _range, context) {
       const ours = context.diagnostics.filter((d) => d.source === SOURCE);
       if (!ours.length || (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only))) return [];
-      const file = index.forDocument(document);
+      const file = await index.fresh(document);
+      if (file.version !== document.version) return []; // typed on meanwhile: the editor asks again
       const found = service.lint(file);
       const actions: vscode.CodeAction[] = [];
       const seen = new Set<string>();

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { MAX_STORY_FILE_BYTES, tooLargeMessage } from '../../core/limits';
+import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
-import { parseBank } from '../../core/parser';
-import { reparseBank } from '../../core/parser/incremental';
 import { LineIndex } from '../../core/text/lineIndex';
+import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
+import type { BankParser } from './parseService';
 
 export interface IndexedFile {
   uri: vscode.Uri;
@@ -18,6 +18,7 @@ export interface IndexedFile {
  * One parsed view of every story file of the workspace, shared by the tree, the diagnostics and the
  * preview. Open documents are read from the editor (debounced while typing), others from disk; a
  * file watcher keeps it current. Files without a story are kept too, with `bank.hasStories` false.
+ * The parsing happens in a worker: this class only stores results, and drops those of an older version.
  */
 export class StoryIndex implements vscode.Disposable {
   private readonly files = new Map<string, IndexedFile>();
@@ -29,15 +30,22 @@ export class StoryIndex implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private scan: Promise<void> | undefined;
   private scanSource: vscode.CancellationTokenSource | undefined;
+  /** The parse under way for each open document, by version. */
+  private readonly inflight = new Map<string, { version: number; file: Promise<IndexedFile> }>();
+  /** The newest request per file: an answer to an older one is dropped. */
+  private readonly tickets = new Map<string, number>();
+  private nextTicket = 1;
 
   /** Fires with the files whose parse changed (added, updated or removed). */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor() {
+  constructor(private readonly parser: BankParser) {
     this.disposables.push(
+      parser,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => {
+        parser.forget(d.uri.toString());
         // Outside the workspace (or never saved) a file is only part of the bank while it is open.
         if (d.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(d.uri)) this.remove(d.uri);
         else void this.reloadFromDisk(d.uri);
@@ -68,13 +76,25 @@ export class StoryIndex implements vscode.Disposable {
     return this.files.get(uri.toString());
   }
 
-  /** The parse of a document at its current version, parsing now if the index is behind. */
-  forDocument(document: vscode.TextDocument): IndexedFile {
-    const known = this.files.get(document.uri.toString());
-    if (known && known.version === document.version) return known;
-    const file = this.parse(document.uri, document.getText(), document.version, known);
-    const gone = this.deleted.has(document.uri.toString()) && !document.isDirty;
-    if ((this.isIncluded(document.uri) || known) && !gone) this.store(file);
+  /**
+   * The parse of a document at its current version: the stored one when it is current, else asked of
+   * the worker (typing re-reads only the edited story there). Never blocks the extension host.
+   */
+  fresh(document: vscode.TextDocument): Promise<IndexedFile> {
+    const key = document.uri.toString();
+    const known = this.files.get(key);
+    if (known && known.version === document.version) return Promise.resolve(known);
+    const pending = this.inflight.get(key);
+    if (pending && pending.version === document.version) return pending.file;
+    const version = document.version;
+    const file = this.read(document.uri, document.getText(), version, true).then((read) => {
+      if (this.inflight.get(key)?.version === version) this.inflight.delete(key);
+      if (!read) return this.files.get(key) ?? emptyFile(document.uri, version, document.getText());
+      const gone = this.deleted.has(key) && !document.isDirty;
+      if ((this.isIncluded(document.uri) || this.files.has(key)) && !gone) this.store(read);
+      return read;
+    });
+    this.inflight.set(key, { version, file });
     return file;
   }
 
@@ -104,24 +124,32 @@ export class StoryIndex implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (document.isClosed) return;
-        this.forDocument(document);
+        void this.fresh(document);
       }, delay),
     );
   }
 
-  private parse(uri: vscode.Uri, text: string, version: number | undefined, previous?: IndexedFile): IndexedFile {
+  /** Parses in the worker; undefined when a newer request for the same file was made meanwhile. */
+  private async read(uri: vscode.Uri, text: string, version: number | undefined, keep: boolean): Promise<IndexedFile | undefined> {
+    const key = uri.toString();
+    const ticket = this.nextTicket++;
+    this.tickets.set(key, ticket);
     const lines = new LineIndex(text);
     if (text.length > MAX_STORY_FILE_BYTES) {
       return { uri, version, text, lines, bank: { principles: [], hasStories: false, problems: [tooLargeMessage(text.length)] } };
     }
     let bank: BankFile;
     try {
-      // While typing, only the story being edited is read again when that is safe.
-      bank = (previous && reparseBank(previous.text, previous.bank, text, lines)) ?? parseBank(text, { fileName: uri.path, lines });
+      bank = (await this.parser.parse({ key, version: version ?? -ticket, text, fileName: uri.path, keep })).bank;
     } catch (error) {
-      console.error(`STAR Answers: could not read ${uri.toString()}:`, error);
-      bank = { principles: [], hasStories: false };
+      if (error instanceof ParseSuperseded) return undefined;
+      if (error instanceof ParseBudgetExceeded) bank = { principles: [], hasStories: false, problems: [overBudgetMessage(error.budgetMs)] };
+      else {
+        console.error(`STAR Answers: could not read ${key}:`, error);
+        bank = { principles: [], hasStories: false };
+      }
     }
+    if (this.tickets.get(key) !== ticket) return undefined;
     return { uri, version, text, lines, bank };
   }
 
@@ -146,7 +174,7 @@ export class StoryIndex implements vscode.Disposable {
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
-      this.forDocument(open);
+      await this.fresh(open);
       return;
     }
     const stat = await vscode.workspace.fs.stat(uri);
@@ -155,7 +183,8 @@ export class StoryIndex implements vscode.Disposable {
       return;
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
-    this.store(this.parse(uri, new TextDecoder('utf-8').decode(bytes), undefined));
+    const file = await this.read(uri, new TextDecoder('utf-8').decode(bytes), undefined, false);
+    if (file) this.store(file);
   }
 
   /** Forgets everything and reads the workspace again (the Refresh command). */
@@ -202,20 +231,24 @@ export class StoryIndex implements vscode.Disposable {
         if (!source.token.isCancellationRequested) console.error('STAR Answers: could not list the story bank files:', error);
         return;
       }
+      // Several files in flight, so that reading the next file overlaps the worker's parse of this one.
       let done = 0;
-      for (const uri of uris) {
-        if (source.token.isCancellationRequested) return;
-        try {
-          await this.readFromDisk(uri);
-        } catch (error) {
-          console.warn(`STAR Answers: skipped ${uri.toString()}:`, error);
+      let next = 0;
+      const report = () => progress.report({ message: `${done}/${uris.length} files` });
+      report();
+      const lane = async () => {
+        while (next < uris.length && !source.token.isCancellationRequested) {
+          const uri = uris[next++];
+          try {
+            await this.readFromDisk(uri);
+          } catch (error) {
+            console.warn(`STAR Answers: skipped ${uri.toString()}:`, error);
+          }
+          done++;
+          if (done % 10 === 0) report();
         }
-        done++;
-        if (done % 20 === 0) {
-          progress.report({ message: `${done}/${uris.length}` });
-          await new Promise((resolve) => setTimeout(resolve, 0)); // let the editor breathe
-        }
-      }
+      };
+      await Promise.all(Array.from({ length: SCAN_LANES }, lane));
     });
   }
 
@@ -226,6 +259,13 @@ export class StoryIndex implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** Files read from disk and waiting for or in the worker at once during the scan. */
+const SCAN_LANES = 4;
+
+function emptyFile(uri: vscode.Uri, version: number | undefined, text: string): IndexedFile {
+  return { uri, version, text, lines: new LineIndex(text), bank: { principles: [], hasStories: false } };
 }
 
 function debounceMs(): number {

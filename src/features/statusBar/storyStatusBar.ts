@@ -19,7 +19,11 @@ export function registerStoryStatusBar(index: StoryIndex): vscode.Disposable {
     if (!editor || editor.document.languageId !== 'markdown') return item.hide();
     const known = index.get(editor.document.uri);
     // While typing, keep the last parse until the debounced one arrives; never parse per keystroke.
-    const file = known && known.version === editor.document.version ? known : known ?? index.forDocument(editor.document);
+    if (!known) {
+      void index.fresh(editor.document); // shown when it arrives (onDidChange)
+      return item.hide();
+    }
+    const file = known;
     const offset = Math.min(editor.document.offsetAt(editor.selection.active), file.text.length);
     const question = file.bank.principles.flatMap((p) => p.questions).find((q) => q.range.start.offset <= offset && offset <= q.range.end.offset);
     if (!question) return item.hide();

@@ -9,8 +9,8 @@ import { wordsPerMinute } from '../tree/settings';
 export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly index: StoryIndex) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const file = this.index.forDocument(document);
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    const file = await this.index.fresh(document);
     if (!file.bank.hasStories) return [];
     const wpm = wordsPerMinute();
     return file.bank.principles.map((principle) => {

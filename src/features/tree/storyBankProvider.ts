@@ -77,7 +77,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   async modelFor(document: vscode.TextDocument): Promise<StoryTree> {
     const model = await this.model();
     const key = document.uri.toString();
-    const file = this.index.forDocument(document);
+    const file = await this.index.fresh(document);
     if (this.index.get(document.uri) !== file || this.builtFrom.get(key) === file) return model;
     this.refresh();
     return this.model();

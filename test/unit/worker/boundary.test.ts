@@ -6,19 +6,13 @@ import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { parseBank } from '../../../src/core/parser';
 import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
 import { spawnNodeWorker } from '../../../src/worker/spawnNode';
+import { nestedListText } from '../helpers/hostile';
 import { workerBundle } from '../helpers/workerBundle';
 
 const EXAMPLES = path.resolve(__dirname, '../../fixtures/examples');
 
 function markdownUnder(folder: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(folder, e.name)) : e.name.endsWith('.md') ? [path.join(folder, e.name)] : []));
-}
-
-/** 1,500 nested list levels, each on its own indented line: seconds of micromark time. */
-export function nestedListText(levels: number): string {
-  let text = '# Hostile\n\n## A story deep down\n\n**Situation:** a list nested far too deep follows.\n\n';
-  for (let i = 0; i < levels; i++) text += `${'  '.repeat(i)}- level ${i}\n`;
-  return text;
 }
 
 describe('parse worker: the same results through a Node worker as in-process', function () {

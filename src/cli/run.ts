@@ -1,0 +1,107 @@
+import os from 'node:os';
+import path from 'node:path';
+import { PARSE_BUDGET_MS, overBudgetMessage } from '../core/limits';
+import type { LintConfig } from '../core/lint/types';
+import { ParseBudgetExceeded, WorkerPool } from '../core/worker/pool';
+import type { ParseResponse, WorkerEndpoint } from '../core/worker/protocol';
+import { defaultWorkerSpawner } from '../worker/spawnNode';
+import { contentHash, DEFAULT_CACHE_DIR, ResultCache } from './cache';
+import type { InputFile } from './files';
+
+declare const STAR_ANSWERS_VERSION: string;
+export const TOOL_VERSION = typeof STAR_ANSWERS_VERSION === 'string' ? STAR_ANSWERS_VERSION : 'development';
+
+/** Options every command shares: parallel workers and the cache. */
+export interface RunOptions {
+  /** Worker threads; default: the machine's available parallelism. */
+  jobs?: number;
+  /** Keep results between runs (a folder; undefined: no cache). */
+  cacheLocation?: string;
+  /** Starts one worker (tests); default: the bundled worker, or in-process from source. */
+  spawn?: () => WorkerEndpoint;
+  budgetMs?: number;
+}
+
+/** What a command keeps of one file's parse. */
+export type FileOutcome<T> = { ok: true; result: T } | { ok: false; problem: string };
+
+/**
+ * Reads every file in worker threads (at most `jobs` at once, each within the time budget) and hands
+ * the outcomes back in the order of the files, from the cache when nothing changed.
+ */
+export async function runOverFiles<T>(
+  command: string,
+  files: InputFile[],
+  options: RunOptions & {
+    cwd: string;
+    settingsOf: (file: InputFile) => { config?: LintConfig; key: string };
+    /** Files that cannot hold a story may skip the parse. */
+    skipStoryless: (file: InputFile) => boolean;
+    keep: (file: InputFile, response: ParseResponse) => T;
+  },
+): Promise<FileOutcome<T>[]> {
+  const cache = options.cacheLocation !== undefined ? await ResultCache.open<FileOutcome<T>>(path.resolve(options.cwd, options.cacheLocation), command, TOOL_VERSION) : undefined;
+  const budgetMs = options.budgetMs ?? PARSE_BUDGET_MS;
+  let pool: WorkerPool | undefined;
+  try {
+    const outcomes = files.map(async (file, i): Promise<FileOutcome<T>> => {
+      const settings = options.settingsOf(file);
+      const where = path.resolve(options.cwd, file.path);
+      const hash = cache ? contentHash(file.text) : '';
+      const cached = cache?.get(where, hash, settings.key);
+      if (cached) return cached;
+      pool ??= new WorkerPool({ size: Math.min(jobsOf(options.jobs), files.length), spawn: options.spawn ?? defaultWorkerSpawner(), budgetMs });
+      let outcome: FileOutcome<T>;
+      try {
+        const response = await pool.parse({ key: file.path, version: i, text: file.text, fileName: file.path, skipStoryless: options.skipStoryless(file), lint: settings.config });
+        outcome = { ok: true, result: options.keep(file, response) };
+      } catch (error) {
+        if (!(error instanceof ParseBudgetExceeded)) throw error;
+        outcome = { ok: false, problem: overBudgetMessage(budgetMs) };
+      }
+      cache?.set(where, hash, settings.key, outcome);
+      return outcome;
+    });
+    const all = await Promise.all(outcomes);
+    await cache?.save();
+    return all;
+  } finally {
+    (pool as WorkerPool | undefined)?.dispose();
+  }
+}
+
+export function jobsOf(jobs: number | undefined): number {
+  return jobs && jobs > 0 ? jobs : Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** Reads --jobs N, --cache and --cache-location P out of argv; returns the rest, or a usage problem. */
+export function takeRunOptions(argv: string[]): { options: RunOptions; rest: string[] } | string {
+  const options: RunOptions = {};
+  const rest: string[] = [];
+  let cache = false;
+  let location: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (name === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (name === '--jobs' || name === '-j') {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < 1) return `--jobs needs a whole number of 1 or more, not ${raw === undefined ? 'nothing' : `"${raw}"`}`;
+      options.jobs = Number(raw);
+    } else if (name === '--cache') cache = true;
+    else if (name === '--cache-location') {
+      location = inline ?? argv[++i];
+      if (!location) return '--cache-location needs a folder';
+      cache = true;
+    } else rest.push(arg);
+  }
+  if (cache) options.cacheLocation = location ?? DEFAULT_CACHE_DIR;
+  return { options, rest };
+}
+
+export const RUN_USAGE = `  --jobs N             read files in N worker threads (default: the machine's available parallelism)
+  --cache              keep results in node_modules/.cache/star-answers and re-read only changed files
+  --cache-location P   keep them in folder P instead`;
