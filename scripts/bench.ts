@@ -1,8 +1,15 @@
 /**
- * npm run bench — how long parse + lint take on a large story bank, against a baseline measured in the
- * same run (plain remark-parse of the same text), plus heap used. Prints numbers; asserts nothing.
- *   BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 npm run bench
+ * npm run bench — first, whole processes side by side on generated banks of 1,000 files (about 200 KB,
+ * 2 MB and 20 MB): our CLI (cold, and warm with --cache) against a bare remark-parse and markdownlint
+ * (default rules), with the targets of issue 12 and whether they are met, and each process's peak
+ * memory. Then, in this process: parse and lint of one file, a keystroke, and replayed typing.
+ * Prints numbers; asserts nothing. Needs `npm run build` first (it runs dist/cli.js).
+ *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 npm run bench
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lintBank } from '../src/core/lint/runner';
@@ -64,8 +71,142 @@ function measure(label: string, text: string): void {
   row('keystroke: full parse + lint', relint.ms, baseline);
 }
 
+const ROOT = path.resolve(__dirname, '..');
+
+/** A README-like document without a story: what a workspace holds beside its bank. */
+function unrelatedText(bytes: number, seed: number): string {
+  let text = `# Notes ${seed}\n\n`;
+  for (let i = 0; text.length < bytes; i++) {
+    text += i % 4 === 0 ? `## Part ${i}\n\nSome context on the setup, with a [link](https://example.com/${i}) and \`code\`.\n\n` : `- an item about the project, number ${i}\n- another item\n\n`;
+  }
+  return text;
+}
+
+/** A story of about 200 bytes, for the smallest bank. */
+const tinyStory = (n: number) => `## Q${n}\n\n**Situation:** a late order.\n**Task:** ship it.\n**Action:** I re-planned.\n**Result:** ${n % 5}0% faster.\n\n`;
+
+/** 1,000 files of about totalBytes / 1,000 each; one in six without a story. */
+function writeBank(dir: string, totalBytes: number): number {
+  fs.mkdirSync(dir, { recursive: true });
+  const per = Math.round(totalBytes / 1000);
+  let written = 0;
+  for (let i = 0; i < 1000; i++) {
+    let text: string;
+    if (i % 6 === 5) text = unrelatedText(per, i);
+    else {
+      text = `# Principle ${i}\n\n`;
+      for (let n = 0; text.length < per; n++) text += per < 1000 ? tinyStory(n) : STYLES[(n + i) % STYLES.length](n);
+    }
+    fs.mkdirSync(path.join(dir, `p${i % 10}`), { recursive: true });
+    fs.writeFileSync(path.join(dir, `p${i % 10}`, `file-${i}.md`), text);
+    written += Buffer.byteLength(text);
+  }
+  return written;
+}
+
+interface ProcessRun {
+  seconds: number;
+  maxRssMb: number;
+  ok: boolean;
+}
+
+function runProcess(args: string[]): ProcessRun {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'scripts/bench/peak-memory.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - start) / 1000;
+  const rss = /BENCH_MAX_RSS_KB (\d+)/.exec(child.stderr ?? '');
+  // lint exits 1 on warnings over --max-warnings and 2 on unreadable files; 0 and 1 both mean it ran.
+  return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, ok: child.status === 0 || child.status === 1 };
+}
+
+function processTable(): void {
+  const cli = path.join(ROOT, 'dist/cli.js');
+  if (!fs.existsSync(cli)) {
+    console.log('\n(dist/cli.js is missing: run npm run build first for the whole-process table)');
+    return;
+  }
+  const sizes = (process.env.BENCH_BANKS ?? '0.2,2,20').split(',').map(Number).filter((n) => n > 0);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'star-bench-'));
+  const rows: { label: string; mb: number; remark: ProcessRun; markdownlint: ProcessRun; cold: ProcessRun; warm: ProcessRun }[] = [];
+  try {
+    for (const size of sizes) {
+      const dir = path.join(tmp, `bank-${size}`);
+      const bytes = writeBank(dir, size * 1024 * 1024);
+      const cache = path.join(tmp, `cache-${size}`);
+      const remark = runProcess([path.join(ROOT, 'scripts/bench/remark-baseline.mjs'), dir]);
+      const markdownlint = runProcess([path.join(ROOT, 'scripts/bench/markdownlint-baseline.mjs'), dir]);
+      const cold = runProcess([cli, 'lint', dir]);
+      runProcess([cli, 'lint', '--cache-location', cache, dir]); // fills the cache
+      const warm = runProcess([cli, 'lint', '--cache-location', cache, dir]);
+      rows.push({ label: `${size} MB`, mb: bytes / 1024 / 1024, remark, markdownlint, cold, warm });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const s = (r: ProcessRun) => `${r.seconds.toFixed(2)} s${r.ok ? '' : ' (failed)'}`;
+  console.log(`\nWhole processes, 1,000 files per bank (1 in 6 without a story), ${os.availableParallelism()} cores, node ${process.version}`);
+  console.log('| bank | our lint, cold | our lint, warm (--cache) | bare remark-parse | markdownlint | peak memory (max RSS): ours cold / remark / markdownlint |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.mb.toFixed(1)} MB | ${s(r.cold)} | ${s(r.warm)} | ${s(r.remark)} | ${s(r.markdownlint)} | ${r.cold.maxRssMb.toFixed(0)} / ${r.remark.maxRssMb.toFixed(0)} / ${r.markdownlint.maxRssMb.toFixed(0)} MB |`);
+  }
+  console.log('\nTargets (issue 12), from this run:');
+  const mark = (met: boolean) => (met ? 'met' : 'NOT met');
+  for (const r of rows) {
+    console.log(`  ${r.label}: cold ≤ 1.0× bare remark-parse: ${(r.cold.seconds / r.remark.seconds).toFixed(2)}× — ${mark(r.cold.seconds <= r.remark.seconds)}`);
+    console.log(`  ${r.label}: warm ≥ 10× faster than cold: ${(r.cold.seconds / r.warm.seconds).toFixed(1)}× — ${mark(r.cold.seconds >= 10 * r.warm.seconds)}`);
+  }
+  const two = rows.find((r) => r.label === '2 MB');
+  const twenty = rows.find((r) => r.label === '20 MB');
+  if (two) console.log(`  2 MB: ≥ 3× faster than markdownlint: ${(two.markdownlint.seconds / two.cold.seconds).toFixed(2)}× — ${mark(two.markdownlint.seconds >= 3 * two.cold.seconds)}`);
+  if (two && twenty) console.log(`  20 MB ≤ 10× the 2 MB time: ${(twenty.cold.seconds / two.cold.seconds).toFixed(1)}× — ${mark(twenty.cold.seconds <= 10 * two.cold.seconds)}`);
+}
+
+/**
+ * Typing a story into the examples character by character, as an editor sends it: how often the
+ * incremental re-read is taken instead of a full parse.
+ */
+function typingReplay(): void {
+  const examples = path.join(ROOT, 'test/fixtures/examples');
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+  let incremental = 0;
+  let full = 0;
+  let ms = 0;
+  for (const file of walk(examples)) {
+    const original = fs.readFileSync(file, 'utf8');
+    const bank = parseBank(original);
+    const stories = bank.principles.flatMap((p) => p.questions).filter((q) => q.sections.length > 0);
+    if (!stories.length) continue;
+    // Retype the sections of the first story (labels included) at the place they stand, one character at a time.
+    const story = stories[0];
+    const from = story.sections[0].range.start.offset;
+    const to = story.sections[story.sections.length - 1].range.end.offset;
+    const typed = original.slice(from, to);
+    let text = original.slice(0, from) + original.slice(to);
+    let current = parseBank(text);
+    for (let i = 0; i < typed.length; i++) {
+      const next = text.slice(0, from + i) + typed[i] + text.slice(from + i);
+      const lines = new LineIndex(next);
+      const start = performance.now();
+      let read = reparseBank(text, current, next, lines);
+      if (read) incremental++;
+      else {
+        full++;
+        read = parseBank(next, { lines });
+      }
+      ms += performance.now() - start;
+      text = next;
+      current = read;
+    }
+  }
+  const total = incremental + full;
+  console.log(`\nTyping replay: the first story of each example file retyped character by character (${total} keystrokes)`);
+  console.log(`  incremental re-read taken ${incremental} times (${((100 * incremental) / total).toFixed(0)} %), full parse ${full} times; ${(ms / total).toFixed(2)} ms a keystroke on average`);
+}
+
 function main(): void {
-  console.log(`STAR Answers bench — node ${process.version}`);
+  console.log(`STAR Answers bench — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores`);
+  processTable();
   const heapBefore = process.memoryUsage().heapUsed;
   const files = Array.from({ length: FILES }, (_, i) => bankText(STORIES, i));
   // Warm the JIT on one file so the first measured file is not an outlier.
@@ -92,6 +233,7 @@ function main(): void {
   }
   const heap = process.memoryUsage().heapUsed;
   console.log(`\nheap used: ${mb(heap)} (${mb(heap - heapBefore)} more than at start)`);
+  typingReplay();
 }
 
 main();
