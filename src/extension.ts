@@ -11,6 +11,7 @@ import { spawnNodeWorker } from './worker/spawnNode';
 
 /** Wires each feature to the shared story index; every registration returns its disposables. */
 export function activate(context: vscode.ExtensionContext) {
+  const started = performance.now();
   // Parsing runs in worker threads (dist/worker.js), started on first use: the extension host only stores results.
   const index = new StoryIndex(new WorkerBankParser(() => spawnNodeWorker()));
   const storyBank = registerStoryBank(context, index);
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext) {
   const scan = setTimeout(() => void index.ready(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(scan) });
   // Read by the integration tests; not a public API.
-  return { storyIndex: index, storyBankTree: storyBank.storyBankTree };
+  return { storyIndex: index, storyBankTree: storyBank.storyBankTree, activateMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -4,7 +4,7 @@ import { PARSE_BUDGET_MS, overBudgetMessage } from '../core/limits';
 import type { LintConfig } from '../core/lint/types';
 import { ParseBudgetExceeded, WorkerPool } from '../core/worker/pool';
 import type { ParseResponse, WorkerEndpoint } from '../core/worker/protocol';
-import { defaultWorkerSpawner } from '../worker/spawnNode';
+import { defaultWorkerSpawner } from '../worker/defaultSpawner';
 import { contentHash, DEFAULT_CACHE_DIR, ResultCache } from './cache';
 import type { InputFile } from './files';
 

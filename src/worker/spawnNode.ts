@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerEndpoint, WorkerResponse } from '../core/worker/protocol';
-import { inProcessEndpoint } from './inProcess';
 
 /**
  * Starts the bundled parse worker (dist/worker.js, beside the bundle that calls this) as a Node worker
@@ -21,8 +19,3 @@ export function spawnNodeWorker(file = path.join(__dirname, 'worker.js')): Worke
   };
 }
 
-/** The bundled worker when there is one beside this file (a build), else the same handler in-process (running from source). */
-export function defaultWorkerSpawner(): () => WorkerEndpoint {
-  const file = path.join(__dirname, 'worker.js');
-  return fs.existsSync(file) ? () => spawnNodeWorker(file) : inProcessEndpoint;
-}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { completeSections, type SectionCompletion } from '../../core/complete';
+import type { SectionCompletion } from '../../core/complete';
+import { loadComplete } from '../shared/lazy';
 import { toVsRange } from '../shared/convert';
 import type { StoryIndex } from '../shared/storyIndex';
 
@@ -18,7 +19,7 @@ export class SectionCompletionProvider implements vscode.CompletionItemProvider 
     if (document.getText().length > MAX_DOCUMENT_CHARS) return undefined;
     const file = await this.index.fresh(document);
     if (token.isCancellationRequested || file.version !== document.version || !file.bank.hasStories) return undefined;
-    const result = completeSections(file.text, file.bank, document.offsetAt(position), file.lines);
+    const result = loadComplete().completeSections(file.text, file.bank, document.offsetAt(position), file.lines);
     if (!result) return undefined;
     const range = toVsRange(result.replace);
     const preselect = result.items.find((c) => c.inOrder && !c.optional) ?? result.items[0];

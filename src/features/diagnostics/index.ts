@@ -22,7 +22,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  */
 export function registerDiagnostics(_context: vscode.ExtensionContext, index: StoryIndex): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('star-answers');
-  const service = new LintService();
+  const service = new LintService(index);
 
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
@@ -31,7 +31,9 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
       collection.delete(uri);
       return;
     }
-    collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...service.lint(file).map(toVsDiagnostic)]);
+    const found = service.lint(file);
+    if (!found) return; // being linted again with new settings: the old problems stand until then
+    collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map(toVsDiagnostic)]);
   };
   const publishAll = (): void => {
     collection.forEach((uri) => {

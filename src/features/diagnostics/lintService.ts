@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import { normalizeConfig } from '../../core/lint/config';
-import { lintBank } from '../../core/lint/runner';
-import type { LintConfig, LintDiagnostic } from '../../core/lint/types';
-import type { IndexedFile } from '../shared/storyIndex';
+import type { LintDiagnostic } from '../../core/lint/types';
+import { withQuestions } from '../../core/worker/findings';
+import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
+import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 
-const SETTING_KEYS = ['rules', 'maxSpeakingMinutes', 'wordsPerMinute', 'minActionPercent'] as const;
-
-/** Lints indexed files with the current settings; one result per parse, shared by diagnostics and quick fixes. */
+/**
+ * Lint results of indexed files with the current settings, shared by diagnostics and quick fixes. The
+ * worker lints as it parses; this thread only gives each finding its story back. When the settings
+ * change, every file is linted again in the worker, and its old results stand until the new ones arrive.
+ */
 export class LintService implements vscode.Disposable {
   /** Settings are per workspace folder (scope `resource`); '' holds those of files outside every folder. */
-  private configs = new Map<string, LintConfig>();
+  private keys = new Map<string, string>();
   private cache = new WeakMap<IndexedFile, LintDiagnostic[]>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
@@ -18,46 +20,41 @@ export class LintService implements vscode.Disposable {
   /** Fires when settings change the results. */
   readonly onDidChangeConfig = this.emitter.event;
 
-  constructor() {
+  constructor(private readonly index: StoryIndex) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!SETTING_KEYS.some((key) => e.affectsConfiguration(`starAnswers.${key}`))) return;
-      this.configs = new Map();
+      if (!LINT_SETTING_KEYS.some((key) => e.affectsConfiguration(`starAnswers.${key}`))) return;
+      this.keys = new Map();
       this.cache = new WeakMap();
+      this.index.relintAll();
       this.emitter.fire();
     });
   }
 
-  lint(file: IndexedFile): LintDiagnostic[] {
+  /** Undefined while the file is being linted again with new settings. */
+  lint(file: IndexedFile): LintDiagnostic[] | undefined {
+    if (!file.lint) return []; // not read as a story bank (too large, over the time budget)
+    if (file.lint.settings !== this.keyFor(file.uri)) return undefined;
     let result = this.cache.get(file);
     if (!result) {
-      result = lintBank({ text: file.text, bank: file.bank, lines: file.lines, config: this.configFor(file.uri) });
+      result = withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions));
       this.cache.set(file, result);
     }
     return result;
   }
 
-  private configFor(uri: vscode.Uri): LintConfig {
+  private keyFor(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const key = folder?.uri.toString() ?? '';
-    let config = this.configs.get(key);
-    if (!config) {
-      config = this.readConfig(folder?.uri);
-      this.configs.set(key, config);
+    const id = folder?.uri.toString() ?? '';
+    let key = this.keys.get(id);
+    if (key === undefined) {
+      const read = lintSettings(uri);
+      const message = read.problems.join('; ');
+      if (message && message !== this.warned) void vscode.window.showWarningMessage(`STAR Answers settings: ${message}.`);
+      this.warned = message;
+      key = read.key;
+      this.keys.set(id, key);
     }
-    return config;
-  }
-
-  private readConfig(scope: vscode.Uri | undefined): LintConfig {
-    const settings = vscode.workspace.getConfiguration('starAnswers', scope);
-    const raw: Record<string, unknown> = {};
-    for (const key of SETTING_KEYS) raw[key] = settings.get(key);
-    const { config, problems } = normalizeConfig(raw);
-    const message = problems.join('; ');
-    if (message && message !== this.warned) {
-      void vscode.window.showWarningMessage(`STAR Answers settings: ${message}.`);
-    }
-    this.warned = message;
-    return config;
+    return key;
   }
 
   dispose(): void {

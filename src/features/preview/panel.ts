@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
 import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../core/render/messages';
-import { renderBank, type RenderedStory } from '../../core/render/bank';
+import type { RenderedStory } from '../../core/render/bank';
+import { loadRender } from '../shared/lazy';
 import type { StoryIndex } from '../shared/storyIndex';
 import { wordsPerMinute } from '../tree/settings';
 import { escapeHtml, shellHtml } from './html';
@@ -120,7 +121,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (!page && last && last.resource === resource && last.version === file.version && last.text === file.text && last.wordsPerMinute === wpm) return;
     let output;
     try {
-      output = renderBank(file.text, file.bank, { wordsPerMinute: wpm });
+      output = loadRender().renderBank(file.text, file.bank, { wordsPerMinute: wpm });
     } catch (error) {
       console.error('STAR Answers: could not render the preview:', error);
       output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };

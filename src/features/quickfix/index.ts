@@ -14,7 +14,7 @@ export function registerQuickFixes(index: StoryIndex, service: LintService): vsc
       if (!ours.length || (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only))) return [];
       const file = await index.fresh(document);
       if (file.version !== document.version) return []; // typed on meanwhile: the editor asks again
-      const found = service.lint(file);
+      const found = service.lint(file) ?? [];
       const actions: vscode.CodeAction[] = [];
       const seen = new Set<string>();
       for (const diagnostic of ours) {

@@ -3,6 +3,8 @@ import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../
 import type { BankFile } from '../../core/model';
 import { LineIndex } from '../../core/text/lineIndex';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
+import type { WorkerFinding } from '../../core/worker/protocol';
+import { lintSettings } from './lintSettings';
 import type { BankParser } from './parseService';
 
 export interface IndexedFile {
@@ -10,8 +12,26 @@ export interface IndexedFile {
   /** The open document's version, or undefined when read from disk. */
   version: number | undefined;
   text: string;
-  lines: LineIndex;
+  /** Built on first use: most files never need it on this thread. */
+  readonly lines: LineIndex;
   bank: BankFile;
+  /** The worker's findings, and the settings they were linted with. */
+  lint?: { settings: string; findings: WorkerFinding[] };
+}
+
+/** An indexed file whose line index is built when first read. */
+function indexedFile(uri: vscode.Uri, version: number | undefined, text: string, bank: BankFile, lint?: IndexedFile['lint']): IndexedFile {
+  let lines: LineIndex | undefined;
+  return {
+    uri,
+    version,
+    text,
+    bank,
+    ...(lint ? { lint } : {}),
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+  };
 }
 
 /**
@@ -98,6 +118,13 @@ export class StoryIndex implements vscode.Disposable {
     return file;
   }
 
+  /** Reads every stored file again (the lint settings changed); the results arrive through onDidChange. */
+  relintAll(): void {
+    for (const file of this.files.values()) {
+      void this.read(file.uri, file.text, file.version, file.version !== undefined).then((read) => read && this.files.has(read.uri.toString()) && this.store(read));
+    }
+  }
+
   /**
    * Whether a markdown file belongs to the bank: untitled editors and files of the workspace folders
    * (whatever their file system: disk, remote, a repository opened on the web) unless the folder's
@@ -134,13 +161,17 @@ export class StoryIndex implements vscode.Disposable {
     const key = uri.toString();
     const ticket = this.nextTicket++;
     this.tickets.set(key, ticket);
-    const lines = new LineIndex(text);
     if (text.length > MAX_STORY_FILE_BYTES) {
-      return { uri, version, text, lines, bank: { principles: [], hasStories: false, problems: [tooLargeMessage(text.length)] } };
+      return indexedFile(uri, version, text, { principles: [], hasStories: false, problems: [tooLargeMessage(text.length)] });
     }
     let bank: BankFile;
+    let lint: IndexedFile['lint'];
     try {
-      bank = (await this.parser.parse({ key, version: version ?? -ticket, text, fileName: uri.path, keep })).bank;
+      // Linted in the worker too, with the settings of now: the extension host only publishes.
+      const settings = lintSettings(uri);
+      const answer = await this.parser.parse({ key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config });
+      bank = answer.bank;
+      if (answer.findings) lint = { settings: settings.key, findings: answer.findings };
     } catch (error) {
       if (error instanceof ParseSuperseded) return undefined;
       if (error instanceof ParseBudgetExceeded) bank = { principles: [], hasStories: false, problems: [overBudgetMessage(error.budgetMs)] };
@@ -150,7 +181,7 @@ export class StoryIndex implements vscode.Disposable {
       }
     }
     if (this.tickets.get(key) !== ticket) return undefined;
-    return { uri, version, text, lines, bank };
+    return indexedFile(uri, version, text, bank, lint);
   }
 
   private store(file: IndexedFile): void {
@@ -265,7 +296,7 @@ export class StoryIndex implements vscode.Disposable {
 const SCAN_LANES = 4;
 
 function emptyFile(uri: vscode.Uri, version: number | undefined, text: string): IndexedFile {
-  return { uri, version, text, lines: new LineIndex(text), bank: { principles: [], hasStories: false } };
+  return indexedFile(uri, version, text, { principles: [], hasStories: false });
 }
 
 function debounceMs(): number {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { lintBank } from '../../../src/core/lint/runner';
 import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { parseBank } from '../../../src/core/parser';
+import { withQuestions } from '../../../src/core/worker/findings';
 import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
 import { spawnNodeWorker } from '../../../src/worker/spawnNode';
 import { nestedListText } from '../helpers/hostile';
@@ -24,9 +25,9 @@ describe('parse worker: the same results through a Node worker as in-process', f
   });
   after(() => pool.dispose());
 
-  it('gives every example the bank and findings an in-process parse gives', async () => {
-    const files = markdownUnder(EXAMPLES);
-    assert.ok(files.length > 5);
+  it('gives every example and rule fixture the bank and findings an in-process parse gives', async () => {
+    const files = [...markdownUnder(EXAMPLES), ...markdownUnder(path.join(EXAMPLES, '../rules'))];
+    assert.ok(files.length > 20);
     const answers = await Promise.all(files.map((file, i) => pool.parse({ key: file, version: i, text: fs.readFileSync(file, 'utf8'), fileName: file, lint: DEFAULT_CONFIG })));
     files.forEach((file, i) => {
       const text = fs.readFileSync(file, 'utf8');
@@ -34,7 +35,10 @@ describe('parse worker: the same results through a Node worker as in-process', f
       assert.equal(answers[i].key, file);
       assert.equal(answers[i].version, i);
       assert.deepEqual(answers[i].bank, bank, file);
-      assert.deepEqual(answers[i].findings, lintBank({ text, bank }).map(({ question: _q, ...f }) => f), file);
+      const inProcess = lintBank({ text, bank });
+      assert.deepEqual(answers[i].findings, inProcess.map(({ question: _q, ...f }) => f), file);
+      // The host gives each finding its story back for quick fixes: the same story as in-process.
+      assert.deepEqual(withQuestions(answers[i].findings!, answers[i].bank.principles.flatMap((p) => p.questions)), inProcess, file);
     });
   });
 
