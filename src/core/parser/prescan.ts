@@ -1,21 +1,39 @@
-import { matchLabel } from './labels';
+import { matchLabel, matchPlainLabel } from './labels';
+
+/** Where a piece of a line starts: a tag, a table bar, bold or italic markers. */
+const PIECE_BREAK = /<[^>\r\n]*>|\||\*\*|__/;
+/** Markup that never belongs to a label's words. */
+const MARKUP = /[*_`[\]]/g;
+/** List, heading, quote and number markers before a label. */
+const LEADING = /^[ \t\uFEFF#>+\-•]*/;
 
 /**
- * Where a section label can start: a line start, or after a tag (`<b>`), a table bar, emphasis or a link
- * bracket; then list, heading, quote and number markers and tags; then the candidate up to a colon or
- * the next markup. Generous on purpose: a false "maybe" costs a parse, a false "no" loses a story.
- */
-const CANDIDATE = /(?:^|[>|*_[`])(?:[ \t\uFEFF#>*_+\-•|[`]|\d{1,9}[.)]|<[^>\r\n]*>)*(\p{L}[^:：*_<|\]`\r\n]{0,60})/gmu;
-
-/**
- * Cheap test of whether a text can hold a story (a section label somewhere a label is read): when it
- * says no, parseBank would find no story either (`hasStories` false), so callers that only want stories
- * (the CLI's lint, a folder's outline) skip the parse. Reads each line once, with no tree.
+ * Cheap test of whether a text can hold a story: a story needs section labels, so a text where no line
+ * has one where a label can stand (a line start, a table cell, a tag, bold) holds no story, and
+ * parseBank would say so too (`hasStories` false). Callers that only want stories (the CLI's lint, a
+ * folder's outline) skip the parse then. Generous on purpose: a false "maybe" costs a parse, a false
+ * "no" would lose a story; it asks the parser's own label readers, so it knows every label they know.
  */
 export function mayHoldStory(text: string): boolean {
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    if (matchLabel(m[1].replace(/[ \t]*#*[ \t]*$/, ''))) return true;
+  let start = 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (end > start && lineMayHoldLabel(text.slice(start, end))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+function lineMayHoldLabel(line: string): boolean {
+  if (!/\p{L}/u.test(line)) return false;
+  const pieces = [line.replace(/<[^>\r\n]*>/g, ' '), ...line.split(PIECE_BREAK)];
+  for (const piece of pieces) {
+    const clean = piece.replace(MARKUP, '').replace(LEADING, '');
+    if (!clean) continue;
+    if (matchPlainLabel(clean)) return true;
+    const head = clean.split(/[:：]/)[0];
+    if (matchLabel(head) || matchLabel(clean.replace(/[ \t]*#*[ \t]*$/, ''))) return true;
   }
   return false;
 }

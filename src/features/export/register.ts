@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { exportBankHtml, type ExportFile } from '../../core/export/html';
+import type { ExportFile } from '../../core/export/html';
+import { loadRender } from '../shared/lazy';
 import { exportBankMarkdown } from '../../core/export/markdown';
 import type { StoryIndex } from '../shared/storyIndex';
 import { planMinStories, planTargets, wordsPerMinute } from '../tree/settings';
@@ -47,7 +48,7 @@ async function exportBank(index: StoryIndex, format: Format, given: vscode.Uri |
   const title = vscode.workspace.name ? `STAR story bank: ${vscode.workspace.name}` : 'STAR story bank';
   const content =
     format === 'html'
-      ? exportBankHtml(files, { title, wordsPerMinute: wordsPerMinute(), targets: planTargets(), minStories: planMinStories(), date: new Date().toISOString().slice(0, 10) })
+      ? loadRender().exportBankHtml(files, { title, wordsPerMinute: wordsPerMinute(), targets: planTargets(), minStories: planMinStories(), date: new Date().toISOString().slice(0, 10) })
       : exportBankMarkdown(files);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   const where = vscode.workspace.asRelativePath(target, true);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PartKind } from '../../core/practice/messages';
-import { renderStoryParts } from '../../core/render/bank';
+import { loadRender } from '../shared/lazy';
 import type { Outcome } from '../../core/practice/history';
 import {
   parsePracticeWebviewMessage,
@@ -131,7 +131,7 @@ export class PracticePanel implements vscode.Disposable {
       total: p.total,
       principle: story.principle,
       title: story.question.title,
-      parts: file ? renderStoryParts(file.text, story.question) : [],
+      parts: file ? loadRender().renderStoryParts(file.text, story.question) : [],
       targetSeconds: targetSeconds(),
       elapsedSeconds: Math.max(0, (Date.now() - this.startedAt) / 1000),
       revealed: [...this.revealed],

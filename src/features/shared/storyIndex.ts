@@ -49,6 +49,7 @@ export class StoryIndex implements vscode.Disposable {
   private readonly deleted = new Set<string>();
   private watcher: vscode.Disposable | undefined;
   private scan: Promise<void> | undefined;
+  private scansRunning = 0;
   private scanSource: vscode.CancellationTokenSource | undefined;
   /** The parse under way for each open document, by version. */
   private readonly inflight = new Map<string, { version: number; file: Promise<IndexedFile> }>();
@@ -75,6 +76,11 @@ export class StoryIndex implements vscode.Disposable {
         if (e.affectsConfiguration('starAnswers.include') || e.affectsConfiguration('starAnswers.exclude')) this.rescan();
       }),
     );
+  }
+
+  /** True while the workspace is being read. */
+  get scanning(): boolean {
+    return this.scansRunning > 0;
   }
 
   /** Starts the background scan of the workspace once; later calls return the same promise. */
@@ -235,6 +241,17 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   private async scanWorkspace(): Promise<void> {
+    this.scansRunning++;
+    try {
+      await this.readWorkspace();
+    } finally {
+      this.scansRunning--;
+      // The tree drops its "still reading" state.
+      this.changeEmitter.fire([]);
+    }
+  }
+
+  private async readWorkspace(): Promise<void> {
     const source = new vscode.CancellationTokenSource();
     this.scanSource = source;
     // Each workspace folder with its own include and exclude settings (scope `resource`).

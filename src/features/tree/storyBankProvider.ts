@@ -119,13 +119,16 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         practice: this.practice?.(files.map((f) => f.bank)),
       },
     );
-    void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty);
+    // The welcome view ("no story yet") waits for the end of the scan.
+    void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty || this.index.scanning);
     queueMicrotask(() => this.modelEmitter.fire(tree));
     return tree;
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (element) return element.children;
+    // During the first scan the tree fills in as files arrive (each arrival schedules a redraw).
+    if (this.index.scanning) return (this.current ??= this.build()).roots;
     const model = await this.model();
     return model.roots;
   }
