@@ -119,16 +119,19 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         practice: this.practice?.(files.map((f) => f.bank)),
       },
     );
-    // The welcome view ("no story yet") waits for the end of the scan.
-    void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty || this.index.scanning);
+    void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty);
     queueMicrotask(() => this.modelEmitter.fire(tree));
     return tree;
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (element) return element.children;
-    // During the first scan the tree fills in as files arrive (each arrival schedules a redraw).
-    if (this.index.scanning) return (this.current ??= this.build()).roots;
+    // During the scan the tree fills in as files arrive (each arrival schedules a redraw); until the first
+    // story arrives it waits, so that the welcome view ("no story yet") does not show while reading.
+    if (this.index.scanning) {
+      const partial = (this.current ??= this.build());
+      if (!partial.isEmpty) return partial.roots;
+    }
     const model = await this.model();
     return model.roots;
   }
