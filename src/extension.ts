@@ -4,16 +4,15 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerExport } from './features/export/register';
 import { registerPractice } from './features/practice/register';
 import { registerPreview } from './features/preview/register';
-import { WorkerBankParser } from './features/shared/parseService';
+import { createBankParser } from './features/shared/parserHost';
 import { StoryIndex } from './features/shared/storyIndex';
 import { registerStoryBank } from './features/tree';
-import { spawnNodeWorker } from './worker/spawnNode';
 
 /** Wires each feature to the shared story index; every registration returns its disposables. */
 export function activate(context: vscode.ExtensionContext) {
   const started = performance.now();
   // Parsing runs in worker threads (dist/worker.js), started on first use: the extension host only stores results.
-  const index = new StoryIndex(new WorkerBankParser(() => spawnNodeWorker()));
+  const index = new StoryIndex(createBankParser());
   const storyBank = registerStoryBank(context, index);
   context.subscriptions.push(
     index,

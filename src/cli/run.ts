@@ -7,9 +7,8 @@ import type { ParseResponse, WorkerEndpoint } from '../core/worker/protocol';
 import { defaultWorkerSpawner } from '../worker/defaultSpawner';
 import { contentHash, DEFAULT_CACHE_DIR, ResultCache } from './cache';
 import type { InputFile } from './files';
+import { VERSION as TOOL_VERSION } from './version';
 
-declare const STAR_ANSWERS_VERSION: string;
-export const TOOL_VERSION = typeof STAR_ANSWERS_VERSION === 'string' ? STAR_ANSWERS_VERSION : 'development';
 
 /** Options every command shares: parallel workers and the cache. */
 export interface RunOptions {

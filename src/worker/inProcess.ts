@@ -12,11 +12,11 @@ export function inProcessEndpoint(): WorkerEndpoint {
   let ended = false;
   return {
     post: (request) =>
-      setImmediate(() => {
+      setTimeout(() => {
         if (ended) return;
         const response = handle(structuredClone(request));
         if (response && !ended) for (const listener of listeners) listener(structuredClone(response));
-      }),
+      }, 0),
     onMessage: (listener) => void listeners.push(listener),
     onError: () => undefined,
     terminate: () => void (ended = true),

@@ -1,4 +1,4 @@
-// The same exports as lazy.ts, bundled in: for builds that cannot load a second file.
+// The same exports as lazy.ts, bundled in: the web build (scripts/build.mjs) takes this file instead.
 import * as Complete from '../../core/complete';
 import * as Render from '../../core/render/lazyEntry';
 
