@@ -35,12 +35,10 @@ const webOptions = {
 };
 
 const builds = {
-  // The renderer (preview, practice, HTML export) and the completion's probes load on first use from their own
-  // bundles (src/features/shared/lazy.ts); the markdown pipeline runs in the parse worker (dist/worker.js).
-  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './render.js', './complete.js'] },
-  worker: { ...common, entryPoints: ['src/worker/node.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
-  render: { ...common, entryPoints: ['src/core/render/lazyEntry.ts'], outfile: 'dist/render.js', platform: 'node', format: 'cjs' },
-  complete: { ...common, entryPoints: ['src/core/complete/index.ts'], outfile: 'dist/complete.js', platform: 'node', format: 'cjs' },
+  // The markdown pipeline is in dist/worker.js: the parse worker, and what the extension loads on first use
+  // (the renderer of preview, practice and HTML export, the completion probes: src/features/shared/lazy.ts).
+  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './worker.js'] },
+  worker: { ...common, entryPoints: ['src/worker/desktop.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
   // The web build loads one file: the renderer bundled in, and the parser on the web extension host's own worker thread.
   web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', plugins: [webVariants()] },
   // The webview scripts (preview, practice) land in media/ because a webview may load nothing from elsewhere.

@@ -31,6 +31,6 @@ describe('activation bundle', () => {
     console.log(`    bundle ${(fs.statSync(bundle).size / 1024).toFixed(0)} KB loads in ${times.map((t) => t.toFixed(1)).join(', ')} ms (fresh require in this extension host); activate() took ${activateMs.toFixed(1)} ms`);
     const source = fs.readFileSync(bundle, 'utf8');
     assert.doesNotMatch(source, /micromark|hast-util-raw|parse5/, 'the markdown pipeline is not in the activation bundle');
-    for (const lazy of ['render.js', 'complete.js', 'worker.js']) assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', lazy)), `dist/${lazy} is built`);
+    for (const lazy of ['worker.js']) assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', lazy)), `dist/${lazy} is built`);
   });
 });

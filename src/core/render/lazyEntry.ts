@@ -1,4 +1,4 @@
-// What the extension loads on first use from dist/render.js (see src/features/shared/lazy.ts): the
+// What the extension loads on first use from dist/worker.js (see src/features/shared/lazy.ts): the
 // markdown-to-HTML rendering of stories, for the preview, the practice session and the HTML export.
 export * from './bank';
 export { exportBankHtml } from '../export/html';
