@@ -3,7 +3,7 @@
  * 2 MB and 20 MB): our CLI (cold, and warm with --cache) against a bare remark-parse and markdownlint
  * (default rules), with the targets of issue 12 and whether they are met, and each process's peak
  * memory. Then, in this process: parse and lint of one file, a keystroke, and replayed typing.
- * Prints numbers; asserts nothing. Needs `npm run build` first (it runs dist/cli.js).
+ * Prints numbers; asserts nothing. Needs `npm run build` first (it runs packages/cli/dist/cli.js).
  *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 npm run bench
  */
 import { spawnSync } from 'node:child_process';
@@ -120,9 +120,9 @@ function runProcess(args: string[]): ProcessRun {
 }
 
 function processTable(): void {
-  const cli = path.join(ROOT, 'dist/cli.js');
+  const cli = path.join(ROOT, 'packages/cli/dist/cli.js');
   if (!fs.existsSync(cli)) {
-    console.log('\n(dist/cli.js is missing: run npm run build first for the whole-process table)');
+    console.log('\n(packages/cli/dist/cli.js is missing: run npm run build first for the whole-process table)');
     return;
   }
   const sizes = (process.env.BENCH_BANKS ?? '0.2,2,20').split(',').map(Number).filter((n) => n > 0);
