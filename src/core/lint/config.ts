@@ -71,6 +71,7 @@ function readLevel(value: unknown): RuleLevel | undefined {
 
 /** The severity a rule reports with under a config, or undefined when it is off. */
 export function severityOf(ruleId: string, config: LintConfig): Severity | undefined {
-  const level = Object.prototype.hasOwnProperty.call(config.rules, ruleId) ? config.rules[ruleId] : findRule(ruleId)?.defaultSeverity;
+  const rule = findRule(ruleId);
+  const level = Object.prototype.hasOwnProperty.call(config.rules, ruleId) ? config.rules[ruleId] : rule?.offByDefault ? 'off' : rule?.defaultSeverity;
   return level === 'off' ? undefined : level;
 }

@@ -6,12 +6,15 @@ import { linePrefix, renderSection, styleOf, type SectionStyle } from './section
 import type { LintDiagnostic } from './types';
 
 /**
- * Quick fixes as plain text insertions: a fix never removes a character of the writer's text,
- * so applying one is a single insert that undo takes back whole.
+ * Quick fixes as one text edit each, which undo takes back whole. Structure fixes only insert; the
+ * prose rules' fixes remove exactly the words they name (a filler and the space after it), and a
+ * duplicate story's fix replaces the copy by a line that points at the story it copies.
  */
 export interface Insertion {
   offset: number;
   text: string;
+  /** Characters replaced from `offset` on; absent for a plain insert. */
+  deleteCount?: number;
   /** Where the cursor goes after the insert, as an index into `text`. */
   cursor?: number;
 }
@@ -22,15 +25,51 @@ export interface Fix {
   insertion: Insertion;
   /** Further insertions made in the same edit (one undo step), without a cursor. */
   more?: Insertion[];
+  /** Edits in other files, applied in the same step. */
+  elsewhere?: { uri: string; insertion: Insertion }[];
+  /** Safe to apply with every other such fix of the file, unseen. */
+  fixAll?: boolean;
 }
 
 export function applyInsertion(text: string, insertion: Insertion): string {
-  return text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset);
+  return text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset + (insertion.deleteCount ?? 0));
+}
+
+/**
+ * The fixes of a file that are safe to apply together (`fixAll`), optionally of one rule, without
+ * overlaps, in text order. Applied from last to first they never shift one another.
+ */
+export function fixAllEdits(diagnostics: readonly LintDiagnostic[], rule?: string): Insertion[] {
+  const edits = diagnostics
+    .filter((d) => d.fix?.fixAll && !d.fix.elsewhere && (rule === undefined || d.rule === rule))
+    .map((d) => d.fix!.insertion)
+    .sort((a, b) => a.offset - b.offset);
+  const out: Insertion[] = [];
+  let end = -1;
+  for (const edit of edits) {
+    if (edit.offset < end || (edit.offset === end && out.length && !(edit.deleteCount ?? 0))) continue;
+    out.push(edit);
+    end = edit.offset + (edit.deleteCount ?? 0);
+  }
+  return out;
+}
+
+/** Applies non-overlapping edits given in text order. */
+export function applyEdits(text: string, edits: readonly Insertion[]): string {
+  let out = text;
+  for (let i = edits.length - 1; i >= 0; i--) out = applyInsertion(out, edits[i]);
+  return out;
+}
+
+/** Rules with at least one finding whose fix is safe in a fix-all. */
+export function fixAllRules(diagnostics: readonly LintDiagnostic[]): string[] {
+  return [...new Set(diagnostics.filter((d) => d.fix?.fixAll).map((d) => d.rule))];
 }
 
 /** The fixes for one diagnostic: add the missing section, and switch the rule off for the story. */
 export function fixesFor(text: string, diagnostic: LintDiagnostic, lines = new LineIndex(text)): Fix[] {
   const fixes: Fix[] = [];
+  if (diagnostic.fix) fixes.push({ title: diagnostic.fix.title, isPreferred: true, insertion: diagnostic.fix.insertion, ...(diagnostic.fix.elsewhere ? { elsewhere: diagnostic.fix.elsewhere } : {}), ...(diagnostic.fix.fixAll ? { fixAll: true } : {}) });
   if (diagnostic.rule === 'missing-section' && diagnostic.kind) {
     const insertion = insertSection(text, diagnostic.question, diagnostic.kind);
     if (insertion) fixes.push({ title: `Add ${/^[AEIOU]/.test(SECTION_NAMES[diagnostic.kind]) ? 'an' : 'a'} ${SECTION_NAMES[diagnostic.kind]} section`, isPreferred: true, insertion });

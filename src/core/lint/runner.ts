@@ -31,7 +31,16 @@ export function lintBank({ text, bank, lines = new LineIndex(text), config = DEF
       try {
         rule.check({ question, text, lines, config }, (report) => {
           if (!switches.empty && switches.isDisabled(rule.id, report.range.start.offset, anchor, previousAnchor)) return;
-          out.push({ rule: rule.id, severity: severity!, message: report.message, range: report.range, question, ...(report.kind ? { kind: report.kind } : {}) });
+          out.push({
+            rule: rule.id,
+            severity: severity!,
+            message: report.message,
+            range: report.range,
+            question,
+            ...(report.kind ? { kind: report.kind } : {}),
+            ...(report.fix ? { fix: report.fix } : {}),
+            ...(report.related ? { related: report.related } : {}),
+          });
         });
       } catch (error) {
         // One broken rule must not take the others down.

@@ -1,5 +1,6 @@
 import type { Question, Range, SectionKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import type { Insertion } from './fixes';
 
 /** The four levels of VS Code's DiagnosticSeverity, by name. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -32,6 +33,26 @@ export interface Report {
   range: Range;
   /** For quick fixes: the section kind the report is about. */
   kind?: SectionKind;
+  /** A fix the rule knows is safe (e.g. delete a filler word and its space). */
+  fix?: RuleFix;
+  /** Other places the finding is about (e.g. the other copy of a story). */
+  related?: RelatedLocation[];
+}
+
+export interface RuleFix {
+  title: string;
+  insertion: Insertion;
+  /** Edits in other files, applied in the same step. */
+  elsewhere?: { uri: string; insertion: Insertion }[];
+  /** Safe to apply together with every other such fix of the file, unseen (fix all, on save). */
+  fixAll?: boolean;
+}
+
+export interface RelatedLocation {
+  /** The file's key as the caller gave it (a URI in the editor, a path in the CLI); undefined for the same file. */
+  uri?: string;
+  range: Range;
+  message: string;
 }
 
 export interface Rule {
@@ -41,6 +62,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** What the rule reads: STAR stories (the default) or answers written as prose, without labels. */
   appliesTo?: 'story' | 'prose';
+  /** Off unless a setting turns it on (then at `defaultSeverity`): measured too often wrong to be on unasked. */
+  offByDefault?: boolean;
   check(story: StoryContext, report: (report: Report) => void): void;
 }
 
@@ -52,4 +75,6 @@ export interface LintDiagnostic {
   kind?: SectionKind;
   /** The story the diagnostic belongs to. */
   question: Question;
+  fix?: RuleFix;
+  related?: RelatedLocation[];
 }

@@ -8,7 +8,7 @@ describe('lint: configuration', () => {
     const { config, problems } = normalizeConfig(undefined);
     assert.deepEqual(problems, []);
     assert.deepEqual(config, { ...DEFAULT_CONFIG, rules: {} });
-    for (const rule of RULES) assert.equal(severityOf(rule.id, config), rule.defaultSeverity);
+    for (const rule of RULES) assert.equal(severityOf(rule.id, config), rule.offByDefault ? undefined : rule.defaultSeverity);
   });
 
   it('maps rule ids to levels, case-insensitively, with aliases and booleans', () => {

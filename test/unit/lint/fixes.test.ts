@@ -69,6 +69,15 @@ describe('lint: quick fixes never drop a character', () => {
           const index = questions.indexOf(d.question);
           for (const fix of fixesFor(text, d)) {
             const out = applyInsertion(text, fix.insertion);
+            if (fix.insertion.deleteCount) {
+              // A prose fix: removes exactly the word it names and the spaces after it, nothing else.
+              const removed = text.slice(fix.insertion.offset, fix.insertion.offset + fix.insertion.deleteCount);
+              assert.equal(removed.trimEnd(), text.slice(d.range.start.offset, d.range.end.offset), `${fix.title} removes the reported word`);
+              assert.match(removed, /^\S+[ \t]+$/);
+              assert.equal(fix.insertion.text, '');
+              assert.equal(out, text.slice(0, fix.insertion.offset) + text.slice(fix.insertion.offset + removed.length));
+              continue;
+            }
             assertKeepsText(text, fix.insertion, out);
             if (eol === '\r\n') assert.ok(!/[^\r]\n/.test(fix.insertion.text), 'CRLF kept');
             const afterBank = parseBank(out);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
+import { findRule } from '../../../src/core/lint/registry';
 import { lintText } from '../../../src/core/lint/runner';
 import type { LintConfig, LintDiagnostic } from '../../../src/core/lint/types';
 
@@ -11,9 +12,11 @@ export function readFixture(rule: string, name: 'bad' | 'good'): string {
   return fs.readFileSync(path.join(RULE_FIXTURES, rule, `${name}.md`), 'utf8');
 }
 
-/** The findings of one rule on a text, with 1-based lines. */
+/** The findings of one rule on a text, with 1-based lines; a rule that is off by default is turned on. */
 export function findings(text: string, rule: string, config: Partial<LintConfig> = {}): (LintDiagnostic & { line: number })[] {
-  return lintText(text, { config: { ...DEFAULT_CONFIG, ...config } })
+  const found = findRule(rule);
+  const rules = { ...(found?.offByDefault ? { [rule]: found.defaultSeverity } : {}), ...config.rules };
+  return lintText(text, { config: { ...DEFAULT_CONFIG, ...config, rules } })
     .filter((d) => d.rule === rule)
     .map((d) => ({ ...d, line: d.range.start.line + 1 }));
 }

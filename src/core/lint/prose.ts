@@ -1,0 +1,31 @@
+import type { Question, SectionKind } from '../model';
+import { sectionProse, wordsOf, type Prose, type Word } from '../text/prose';
+import type { Insertion } from './fixes';
+
+/** The prose of a story's sections (of some kinds only, or all), each with its words. */
+export function storyProse(text: string, question: Question, kinds?: readonly SectionKind[]): { prose: Prose; words: Word[]; kind: SectionKind }[] {
+  return question.sections
+    .filter((s) => s.words > 0 && (!kinds || kinds.includes(s.kind)))
+    .map((s) => {
+      const prose = sectionProse(text, s);
+      return { prose, words: wordsOf(prose), kind: s.kind };
+    });
+}
+
+/**
+ * Deleting words `from`..`to` (source offsets) with the spaces after them, when what is left reads
+ * as before: a lower-case word between a space and another word on the same line ("I basically
+ * rewrote" → "I rewrote"). Undefined anywhere else (sentence start, before a comma, at a line end),
+ * where deleting would need a capital or punctuation to change.
+ */
+export function deletionOf(source: string, from: number, to: number): Insertion | undefined {
+  const before = source[from - 1];
+  if (before !== ' ' && before !== '\t') return undefined;
+  if (source[from] !== source[from].toLowerCase()) return undefined;
+  let end = to;
+  while (source[end] === ' ' || source[end] === '\t') end++;
+  if (end === to || !/[\p{L}\p{N}]/u.test(source[end] ?? '')) return undefined;
+  // Only a word before the space: not a label, a bullet or markup.
+  if (!/[\p{L}\p{N},;'’)]/u.test(source[from - 2] ?? '')) return undefined;
+  return { offset: from, deleteCount: end - from, text: '' };
+}

@@ -1,0 +1,130 @@
+import type { Section } from '../model';
+
+/**
+ * The words of a stretch of markdown, at their exact offsets in the source. Markup (HTML tags and
+ * comments, code, link targets, emphasis markers, list bullets, heading and quote marks, table pipes,
+ * entities) is blanked out character for character, so an offset in the prose is the same offset in
+ * the source, whatever the line ends (LF, CRLF, CR) and with or without a BOM before it.
+ */
+export interface Prose {
+  /** Offset in the source of `text[0]`. */
+  start: number;
+  /** The source slice with its markup replaced by spaces; line breaks are kept. */
+  text: string;
+}
+
+export interface Word {
+  /** The word as written ("Basically", "don't"). */
+  value: string;
+  /** Lower case, with curly apostrophes made straight. */
+  lower: string;
+  /** Offsets in the source. */
+  start: number;
+  end: number;
+}
+
+/** A section's prose: from the end of its label to the end of its last word. */
+export function sectionProse(source: string, section: Section): Prose {
+  return proseOf(source, section.labelRange.end.offset, section.range.end.offset);
+}
+
+export function proseOf(source: string, start: number, end: number): Prose {
+  const chars = source.slice(start, end).split('');
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  };
+  const slice = chars.join('');
+  const mask = (pattern: RegExp, keep?: (m: RegExpExecArray) => [number, number] | undefined) => {
+    for (const m of slice.matchAll(pattern)) {
+      const at = m.index;
+      const kept = keep?.(m as RegExpExecArray);
+      if (!kept) blank(at, at + m[0].length);
+      else {
+        blank(at, at + kept[0]);
+        blank(at + kept[1], at + m[0].length);
+      }
+    }
+  };
+  mask(/<!--[\s\S]*?(?:-->|$)/g);
+  mask(/(`+)[\s\S]*?\1/g);
+  mask(/<\/?[A-Za-z][^<>]*>/g);
+  // [text](target) and [text][ref]: the text stays, the brackets and the target go.
+  mask(/!?\[([^\[\]\r\n]*)\](?:\([^()\s]*(?:\s+"[^"]*")?\)|\[[^\]\r\n]*\])/g, (m) => [m[0].indexOf('[') + 1, m[0].indexOf('[') + 1 + m[1].length]);
+  mask(/\b(?:https?:\/\/|www\.)[^\s<>()]+/g);
+  mask(/&(?:#\d+|#x[\da-f]+|[a-z]+);/gi);
+  // Emphasis and strike-through markers, not the underscores inside snake_case.
+  mask(/\*+|~~|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
+  // Line-leading markup: quote marks, heading marks, bullets and numbers of list items, table pipes.
+  mask(/(?:^|(?<=[\r\n]))[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t])|[-+•](?=[ \t])|\d{1,3}[.)](?=[ \t]))?/g);
+  mask(/\|/g);
+  return { start, text: chars.join('') };
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*/gu;
+
+/** The words of a prose stretch, in order. */
+export function wordsOf(prose: Prose): Word[] {
+  const words: Word[] = [];
+  for (const m of prose.text.matchAll(WORD)) {
+    const start = prose.start + m.index;
+    words.push({ value: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start, end: start + m[0].length });
+  }
+  return words;
+}
+
+/** True when the gap between two words (in the prose) holds no sentence or clause break. */
+export function sameClause(prose: Prose, before: Word, after: Word): boolean {
+  const gap = prose.text.slice(before.end - prose.start, after.start - prose.start);
+  return !/[.!?;:,()"“”]/.test(gap) && !BLANK_LINE.test(gap);
+}
+
+/** True when nothing but spaces and at most one line break lies between two words: they are one phrase. */
+export function adjacent(prose: Prose, before: Word, after: Word): boolean {
+  const gap = prose.text.slice(before.end - prose.start, after.start - prose.start);
+  return /^[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?$/.test(gap) && gap.length > 0;
+}
+
+/** The sentence of the prose that holds an offset of the source, as written (markup blanked). */
+export function sentenceAt(prose: Prose, offset: number): string {
+  const at = offset - prose.start;
+  const text = prose.text;
+  // A full stop ends a sentence, not the one in "2.5x" or "e.g.".
+  const ends = (i: number) => /[.!?]/.test(text[i]) && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+  let from = at;
+  while (from > 0 && !ends(from - 1) && !isParagraphBreak(text, from)) from--;
+  let to = at;
+  while (to < text.length && !ends(to) && !isParagraphBreak(text, to)) to++;
+  return text.slice(from, to);
+}
+
+/** A line break, blanks, and another line break: "\r\n" is one break, not two. */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)/;
+
+function isParagraphBreak(text: string, i: number): boolean {
+  return (text[i] === '\n' || text[i] === '\r') && text[i - 1] !== '\r' && new RegExp(`^${BLANK_LINE.source}`).test(text.slice(i, i + 12));
+}
+
+/**
+ * Finds phrases (lower case, words separated by one space) in a list of words, each match as the
+ * index of its first and last word. Words of a match must be adjacent (no punctuation between them).
+ */
+export function findPhrases(prose: Prose, words: readonly Word[], phrases: readonly string[]): { phrase: string; first: number; last: number }[] {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const parts = phrase.split(' ');
+    const list = byFirst.get(parts[0]) ?? [];
+    list.push(parts);
+    byFirst.set(parts[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const found: { phrase: string; first: number; last: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const candidates = byFirst.get(words[i].lower);
+    if (!candidates) continue;
+    const match = candidates.find((parts) => parts.every((p, k) => k === 0 || (words[i + k]?.lower === p && adjacent(prose, words[i + k - 1], words[i + k]))));
+    if (!match) continue;
+    found.push({ phrase: match.join(' '), first: i, last: i + match.length - 1 });
+    i += match.length - 1;
+  }
+  return found;
+}
