@@ -3,7 +3,7 @@ import { LineIndex } from '../text/lineIndex';
 import { findDirectives } from './comments';
 import { SECTION_ORDER } from './sectionNames';
 import { linePrefix, renderSection, styleOf, type SectionStyle } from './sectionStyle';
-import type { LintDiagnostic } from './types';
+import type { ElsewhereEdit, LintDiagnostic } from './types';
 
 /**
  * Quick fixes as one text edit each, which undo takes back whole. Structure fixes only insert; the
@@ -26,7 +26,7 @@ export interface Fix {
   /** Further insertions made in the same edit (one undo step), without a cursor. */
   more?: Insertion[];
   /** Edits in other files, applied in the same step. */
-  elsewhere?: { uri: string; insertion: Insertion }[];
+  elsewhere?: ElsewhereEdit[];
   /** Safe to apply with every other such fix of the file, unseen. */
   fixAll?: boolean;
 }

@@ -43,9 +43,16 @@ export interface RuleFix {
   title: string;
   insertion: Insertion;
   /** Edits in other files, applied in the same step. */
-  elsewhere?: { uri: string; insertion: Insertion }[];
+  elsewhere?: ElsewhereEdit[];
   /** Safe to apply together with every other such fix of the file, unseen (fix all, on save). */
   fixAll?: boolean;
+}
+
+/** An edit in another file: `range` is what it replaces there (positions for an editor that has not opened the file). */
+export interface ElsewhereEdit {
+  uri: string;
+  range: Range;
+  text: string;
 }
 
 export interface RelatedLocation {

@@ -1,5 +1,6 @@
 import { findCatalogPrinciple, normalizePrincipleTitle, type CatalogPrinciple } from '../catalog';
 import { SECTION_NAMES, STAR_KINDS, type BankFile, type Principle, type Question, type Range, type Section, type SectionKind } from '../model';
+import { principleResolver, storyPrinciples } from '../storyPrinciples';
 import { formatDuration } from '../text/words';
 import type { Coverage, CoverageRow } from '../plan/coverage';
 import { escapeMarkdown } from './markdown';
@@ -14,6 +15,8 @@ export interface TreeFileInput {
   uri: string;
   path: string;
   bank: BankFile;
+  /** The parsed text: with it, a story's **Principles:** line lists it under those principles too. */
+  text?: string;
 }
 
 export interface TreeOptions {
@@ -61,6 +64,8 @@ export interface PrincipleNode extends BaseNode {
   principle: Principle;
   catalog?: CatalogPrinciple;
   storyCount: number;
+  /** No file holds this principle: it is listed only for stories that name it on their Principles line. */
+  linkedOnly?: boolean;
 }
 
 export interface QuestionNode extends BaseNode {
@@ -70,6 +75,10 @@ export interface QuestionNode extends BaseNode {
   status: StoryStatus;
   /** Titles of the other principles that file the same question. */
   reusedIn: string[];
+  /** For a story listed here because its Principles line names this principle: the principle it is written under. */
+  linkedFrom?: string;
+  /** The other principles this story's Principles line names. */
+  alsoFor?: string[];
 }
 
 export interface SectionNode extends BaseNode {
@@ -132,6 +141,8 @@ export class StoryTree {
   readonly roots: TreeNode[];
   readonly principles: PrincipleNode[];
   readonly questions: QuestionNode[];
+  /** Stories listed a second time, under a principle their Principles line names. */
+  readonly links: QuestionNode[];
   readonly uncovered: CatalogPrincipleNode[];
   private readonly byId = new Map<string, TreeNode>();
   private readonly byUri = new Map<string, PrincipleNode[]>();
@@ -162,13 +173,15 @@ export class StoryTree {
     }
 
     markReuse(questions);
+    const links = linkStories(files, principles, questions, catalog, wpm, ids, emptyPrinciples);
     for (const node of principles) finishPrinciple(node, wpm);
-    for (const q of questions) finishQuestion(q, wpm);
+    for (const q of [...questions, ...links]) finishQuestion(q, wpm);
     if (options.practice) for (const q of questions) markPractice(q, options.practice(q.question));
 
     this.principles = sortByOrder(principles, sort, (p) => p.label);
     for (const p of this.principles) p.children = sortByOrder(p.children, sort, (q) => q.label);
-    this.questions = this.principles.flatMap((p) => p.children as QuestionNode[]);
+    this.questions = this.principles.flatMap((p) => p.children as QuestionNode[]).filter((q) => !q.linkedFrom);
+    this.links = links;
 
     const covered = new Set(this.principles.filter((p) => p.catalog).map((p) => normalizePrincipleTitle(p.catalog!.title)));
     this.uncovered = catalog
@@ -189,6 +202,7 @@ export class StoryTree {
     };
     this.roots.forEach(index);
     for (const p of this.principles) {
+      if (p.linkedOnly) continue;
       const list = this.byUri.get(p.uri) ?? [];
       list.push(p);
       this.byUri.set(p.uri, list);
@@ -208,7 +222,7 @@ export class StoryTree {
   find(uri: string, offset: number): TreeNode | undefined {
     const principle = (this.byUri.get(uri) ?? []).find((p) => contains(p.principle.range, offset));
     if (!principle) return undefined;
-    const question = (principle.children as QuestionNode[]).find((q) => contains(q.question.range, offset));
+    const question = (principle.children as QuestionNode[]).find((q) => q.uri === uri && contains(q.question.range, offset));
     if (!question) return principle;
     return question.children.find((s) => s.kind === 'section' && contains(s.section.range, offset)) ?? question;
   }
@@ -258,7 +272,9 @@ function finishPrinciple(node: PrincipleNode, wpm: number): void {
   const stories = node.children as QuestionNode[];
   const incomplete = stories.filter((q) => q.status.level !== 'complete' && q.status.level !== 'prose').length;
   const seconds = stories.reduce((sum, q) => sum + q.status.seconds, 0);
-  node.description = `${plural(stories.length, 'story', 'stories')}${incomplete ? ` · ${incomplete} to finish` : ''}`;
+  const linked = stories.filter((q) => q.linkedFrom).length;
+  node.storyCount = stories.length;
+  node.description = `${plural(stories.length, 'story', 'stories')}${linked ? ` (${linked} linked)` : ''}${incomplete ? ` · ${incomplete} to finish` : ''}`;
   const lines = [`**${escapeMarkdown(node.label)}**`];
   const definition = node.principle.definition ?? node.catalog?.definition;
   if (definition) lines.push('', `_${escapeMarkdown(definition)}_`);
@@ -267,6 +283,7 @@ function finishPrinciple(node: PrincipleNode, wpm: number): void {
     `${plural(stories.length, 'story', 'stories')}, ${incomplete ? `${incomplete} to finish` : 'all complete'} · ${formatDuration(seconds)} to tell them all at ${wpm} words per minute`,
   );
   if (!node.catalog) lines.push('', 'Not in the principle catalog.');
+  if (linked) lines.push('', `${plural(linked, 'story is', 'stories are')} written under another principle and name${linked === 1 ? 's' : ''} this one on a **Principles:** line.`);
   node.tooltip = lines.join('\n');
 }
 
@@ -299,6 +316,8 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
   const parts = [lengthLabel(status.words, wpm)];
   if (status.level !== 'complete') parts.push(status.summary);
   if (node.reusedIn.length) parts.push(`also in ${node.reusedIn.join(', ')}`);
+  if (node.linkedFrom) parts.push(`from ${node.linkedFrom}`);
+  else if (node.alsoFor?.length) parts.push(`also for ${node.alsoFor.join(', ')}`);
   node.description = parts.join(' · ');
   if (node.reusedIn.length) {
     node.icon = 'references';
@@ -318,7 +337,13 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
     `${plural(status.words, 'word', 'words')} · about ${formatDuration(status.seconds)} to tell at ${wpm} words per minute`,
   ];
   if (node.reusedIn.length) lines.push('', `$(references) Reused: also filed under ${node.reusedIn.map(escapeMarkdown).join(', ')}.`);
+  if (node.linkedFrom) lines.push('', `$(link) Written under ${escapeMarkdown(node.linkedFrom)}; its Principles line names this principle too.`);
+  else if (node.alsoFor?.length) lines.push('', `$(link) Also answers ${node.alsoFor.map(escapeMarkdown).join(', ')} (its Principles line).`);
   node.tooltip = lines.join('\n');
+  if (node.linkedFrom) {
+    node.icon = 'link';
+    node.contextValue = 'question.linked';
+  }
 }
 
 function markPractice(node: QuestionNode, mark: PracticeMark | undefined): void {
@@ -433,6 +458,51 @@ function catalogNode(catalog: CatalogPrinciple, existing: { file: TreeFileInput;
     uri: existing?.file.uri,
     principle: existing?.principle,
   };
+}
+
+/**
+ * Lists each story again under every other principle its Principles line names: under that principle's
+ * node when the bank has one, else under a node of its own (a catalog principle is then covered).
+ */
+function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: QuestionNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: { file: TreeFileInput; principle: Principle }[]): QuestionNode[] {
+  const texts = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, f]));
+  if (!texts.size) return [];
+  const resolve = principleResolver([...catalog, ...principles.map((p) => ({ title: p.principle.title }))]);
+  const links: QuestionNode[] = [];
+  for (const q of questions) {
+    const file = texts.get(q.uri);
+    if (!file) continue;
+    const own = q.parent as PrincipleNode;
+    const names = storyPrinciples(file.text!, q.question, resolve, own.principle.title);
+    if (!names.length) continue;
+    q.alsoFor = names;
+    for (const title of names) {
+      const key = normalizePrincipleTitle(title);
+      let target = principles.find((p) => normalizePrincipleTitle(p.principle.title) === key || (p.catalog && normalizePrincipleTitle(p.catalog.title) === key));
+      const emptyFile = target ? undefined : empty.find((e) => normalizePrincipleTitle(e.principle.title) === key || (findCatalogPrinciple(catalog, e.principle.title) && findCatalogPrinciple(catalog, e.principle.title) === findCatalogPrinciple(catalog, title)));
+      if (emptyFile) {
+        // A principle file without a story of its own yet: the linked story fills it.
+        target = principleNode(emptyFile.file, emptyFile.principle, findCatalogPrinciple(catalog, emptyFile.principle.title), ids);
+        principles.push(target);
+        empty.splice(empty.indexOf(emptyFile), 1);
+      }
+      if (!target) {
+        const entry = findCatalogPrinciple(catalog, title);
+        const origin = { start: q.question.titleRange.start, end: q.question.titleRange.start };
+        target = principleNode(file, { title: entry?.title ?? title, titleRange: origin, range: origin, questions: [] }, entry, ids);
+        target.id = ids.make(`principle:linked#${key}`);
+        target.linkedOnly = true;
+        target.target = undefined;
+        principles.push(target);
+      }
+      if (target === own) continue;
+      const link = questionNode(file, target, q.question, wpm, ids);
+      link.linkedFrom = own.label;
+      target.children.push(link);
+      links.push(link);
+    }
+  }
+  return links;
 }
 
 function markReuse(questions: QuestionNode[]): void {

@@ -110,7 +110,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
     this.builtFrom = new Map(files.map((f) => [f.uri.toString(), f]));
     const tree = new StoryTree(
-      files.map((f) => ({ uri: f.uri.toString(), path: vscode.workspace.asRelativePath(f.uri, true), bank: f.bank })),
+      files.map((f) => ({ uri: f.uri.toString(), path: vscode.workspace.asRelativePath(f.uri, true), bank: f.bank, text: f.text })),
       {
         catalog: catalogSetting(),
         sort: this.sortOrder,

@@ -1,0 +1,120 @@
+import { normalizePrincipleTitle } from './catalog';
+import type { Question } from './model';
+
+/**
+ * The other principles a story answers, written once in the story, before its first section:
+ *
+ *   **Principles:** Ownership, Deliver Results        (the primary form: reads well on GitHub)
+ *   Tags: #ownership #deliver-results                 (only tags that name a known principle count)
+ *   <!-- principles: Ownership, Deliver Results -->   (invisible on GitHub)
+ *
+ * "Leadership Principles:", "LPs:", "Also answers:" and "Maps to:" read like "Principles:". Names are
+ * separated by commas, semicolons, "·" or "|".
+ */
+export type PrincipleLineForm = 'principles' | 'tags' | 'comment';
+
+export interface PrincipleName {
+  /** As written, without markup: "Deliver Results", "deliver-results". */
+  text: string;
+  /** Offsets in the source. */
+  start: number;
+  end: number;
+}
+
+export interface PrincipleLine {
+  form: PrincipleLineForm;
+  /** Offsets of the line (or comment) in the source, without its line break. */
+  start: number;
+  end: number;
+  /** Where the list of names starts: after "**Principles:** ". */
+  listStart: number;
+  /** Where the list ends: before a closing "-->". */
+  listEnd: number;
+  names: PrincipleName[];
+}
+
+const LABEL = /^([ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]*(principles?|leadership principles?|lps?|also answers|maps to|tags)[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*|[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)(principles?|leadership principles?|lps?|also answers|maps to|tags)[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*)/i;
+const COMMENT = /<!--[ \t]*(principles?|tags)[ \t]*:([^\r\n]*?)-->/gi;
+
+/** The principle lines of a story: between its question and its first section. */
+export function principleLines(text: string, question: Question): PrincipleLine[] {
+  const from = question.titleRange.end.offset;
+  const first = question.sections[0]?.labelRange.start.offset ?? question.range.end.offset;
+  const to = Math.max(from, Math.min(first, question.range.end.offset));
+  const lines: PrincipleLine[] = [];
+  const lineRe = /[^\r\n]*/g;
+  // Start at the beginning of the line holding `from` only if the question text ends it; else the next line.
+  lineRe.lastIndex = from;
+  for (let m = lineRe.exec(text); m && m.index < to; m = lineRe.exec(text)) {
+    if (!m[0].length) {
+      lineRe.lastIndex = m.index + 1;
+      continue;
+    }
+    const line = m[0];
+    const start = m.index;
+    lineRe.lastIndex = start + line.length;
+    const label = LABEL.exec(line);
+    if (label && start + label[0].length <= to) {
+      const kind = (label[2] ?? label[3]).toLowerCase();
+      const listStart = start + label[0].length;
+      const listEnd = start + line.replace(/[ \t]+$/, '').length;
+      const form: PrincipleLineForm = kind === 'tags' ? 'tags' : 'principles';
+      lines.push({ form, start, end: start + line.length, listStart, listEnd, names: splitNames(text, listStart, listEnd, form) });
+      continue;
+    }
+    for (const c of line.matchAll(COMMENT)) {
+      const listStart = start + c.index + c[0].indexOf(':') + 1;
+      const listEnd = start + c.index + c[0].length - 3;
+      const form: PrincipleLineForm = c[1].toLowerCase() === 'tags' ? 'tags' : 'comment';
+      lines.push({ form, start: start + c.index, end: start + c.index + c[0].length, listStart, listEnd, names: splitNames(text, listStart, listEnd, form) });
+    }
+  }
+  return lines;
+}
+
+function splitNames(text: string, start: number, end: number, form: PrincipleLineForm): PrincipleName[] {
+  const list = text.slice(start, end);
+  const separators = form === 'tags' && !/[,;·|]/.test(list) ? /[ \t]+/ : /[,;·|]/;
+  const names: PrincipleName[] = [];
+  let at = 0;
+  for (const part of list.split(separators)) {
+    const partStart = list.indexOf(part, at);
+    at = partStart + part.length;
+    const cleaned = part.replace(/[*_`[\]]/g, '').replace(/^[ \t]*#?/, '').replace(/\([^)]*\)$/, '').trim();
+    if (!cleaned) continue;
+    const lead = part.length - part.trimStart().length;
+    names.push({ text: cleaned, start: start + partStart + lead, end: start + partStart + part.trimEnd().length });
+  }
+  return names;
+}
+
+/**
+ * The principles a story answers besides its own, as titles: each name resolved by `resolve` (the
+ * catalog and the bank's principles; "deliver-results" → "Deliver Results"). Names on a Principles line or
+ * comment stay as written when unknown; tags count only when known (a tag may be anything).
+ */
+export function storyPrinciples(text: string, question: Question, resolve: (name: string) => string | undefined, own?: string): string[] {
+  const out = new Map<string, string>();
+  const ownKey = own ? normalizePrincipleTitle(own) : '';
+  for (const line of principleLines(text, question)) {
+    for (const name of line.names) {
+      const title = resolve(name.text) ?? resolve(name.text.replace(/[-_]+/g, ' ')) ?? (line.form === 'tags' ? undefined : name.text);
+      if (!title) continue;
+      const key = normalizePrincipleTitle(title);
+      if (key && key !== ownKey && !out.has(key)) out.set(key, title);
+    }
+  }
+  return [...out.values()];
+}
+
+/** A resolver over principle titles (the catalog's and the bank's), by their normalized form and aliases. */
+export function principleResolver(titles: Iterable<{ title: string; aliases?: readonly string[] }>): (name: string) => string | undefined {
+  const byKey = new Map<string, string>();
+  for (const t of titles) {
+    for (const name of [t.title, ...(t.aliases ?? [])]) {
+      const key = normalizePrincipleTitle(name);
+      if (key && !byKey.has(key)) byKey.set(key, t.title);
+    }
+  }
+  return (name) => byKey.get(normalizePrincipleTitle(name));
+}
