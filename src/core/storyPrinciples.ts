@@ -72,6 +72,29 @@ export function principleLines(text: string, question: Question): PrincipleLine[
   return lines;
 }
 
+/** The principle line (of any form) that holds an offset, read on its own, inside a story or not. */
+export function principleLineAt(text: string, offset: number): PrincipleLine | undefined {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const line = text.slice(start, end);
+  const label = LABEL.exec(line);
+  if (label) {
+    const form: PrincipleLineForm = (label[2] ?? label[3]).toLowerCase() === 'tags' ? 'tags' : 'principles';
+    const listStart = start + label[0].length;
+    const listEnd = start + line.replace(/[ \t]+$/, '').length;
+    return { form, start, end, listStart, listEnd, names: splitNames(text, listStart, Math.max(listStart, listEnd), form) };
+  }
+  // A comment still being typed has no "-->" yet.
+  const comment = /<!--[ \t]*(principles?|tags)[ \t]*:([^\r\n]*?)(?:-->|$)/i.exec(line);
+  if (!comment) return undefined;
+  const listStart = start + comment.index + comment[0].indexOf(':') + 1;
+  const listEnd = listStart + comment[2].length;
+  const form: PrincipleLineForm = comment[1].toLowerCase() === 'tags' ? 'tags' : 'comment';
+  return { form, start: start + comment.index, end: start + comment.index + comment[0].length, listStart, listEnd, names: splitNames(text, listStart, listEnd, form) };
+}
+
 function splitNames(text: string, start: number, end: number, form: PrincipleLineForm): PrincipleName[] {
   const list = text.slice(start, end);
   const separators = form === 'tags' && !/[,;·|]/.test(list) ? /[ \t]+/ : /[,;·|]/;
@@ -117,4 +140,38 @@ export function principleResolver(titles: Iterable<{ title: string; aliases?: re
     }
   }
   return (name) => byKey.get(normalizePrincipleTitle(name));
+}
+
+export interface LinkedStory {
+  /** The file's key (a URI in the editor). */
+  uri: string;
+  question: Question;
+  /** The principle it is written under. */
+  principle: string;
+}
+
+/**
+ * Over a whole bank: for each story, the other principles it names; for each principle (by normalized
+ * title), the stories written elsewhere that name it. The preview lists both.
+ */
+export function principleLinks(files: readonly { uri: string; text: string; bank: { principles: readonly { title: string; questions: readonly Question[] }[] } }[], catalog: readonly { title: string; aliases?: readonly string[] }[] = []): { alsoFor: Map<Question, string[]>; linkedTo: Map<string, LinkedStory[]> } {
+  const resolve = principleResolver([...catalog, ...files.flatMap((f) => f.bank.principles.map((p) => ({ title: p.title })))]);
+  const alsoFor = new Map<Question, string[]>();
+  const linkedTo = new Map<string, LinkedStory[]>();
+  for (const file of files) {
+    for (const principle of file.bank.principles) {
+      for (const question of principle.questions) {
+        const names = storyPrinciples(file.text, question, resolve, principle.title);
+        if (!names.length) continue;
+        alsoFor.set(question, names);
+        for (const name of names) {
+          const key = normalizePrincipleTitle(name);
+          const list = linkedTo.get(key) ?? [];
+          list.push({ uri: file.uri, question, principle: principle.title });
+          linkedTo.set(key, list);
+        }
+      }
+    }
+  }
+  return { alsoFor, linkedTo };
 }

@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { normalizePrincipleTitle } from '../catalog';
 import { SECTION_NAMES, type BankFile, type Principle, type Question, type Section } from '../model';
+import type { LinkedStory } from '../storyPrinciples';
 import { markdownToHast } from '../parser/markdown';
 import { storyBadges, type Badge } from './badges';
 import { el } from './hast';
@@ -17,6 +19,10 @@ export interface RenderOptions {
   controls?: boolean;
   /** Nothing that loads from the network: images become their alt text. Default off. */
   localOnly?: boolean;
+  /** The other principles each story names on its Principles line (see core/storyPrinciples). */
+  alsoFor?: ReadonlyMap<Question, readonly string[]>;
+  /** Stories written under other principles that name a principle of this file, by normalized title. */
+  linkedTo?: ReadonlyMap<string, readonly LinkedStory[]>;
 }
 
 export interface RenderedStory {
@@ -154,6 +160,7 @@ function renderWith(source: Source, bank: BankFile, options: RenderOptions): Ren
 }
 
 function renderPrinciple(source: Source, principle: Principle, p: number, wpm: number, stories: RenderedStory[], options: RenderOptions, id: string | undefined): Element {
+  const linked = options.linkedTo?.get(normalizePrincipleTitle(principle.title)) ?? [];
   const definition = principle.definitionRange ? source.content(principle.definitionRange.start.offset, principle.definitionRange.end.offset, principle.definition ?? '') : [];
   return el('section', { className: ['principle'], id, dataLine: principle.titleRange.start.line }, [
     el('h1', { className: ['principle-title'] }, [principle.title]),
@@ -161,14 +168,25 @@ function renderPrinciple(source: Source, principle: Principle, p: number, wpm: n
     ...principle.questions.map((question, q) => {
       const id = `${options.idPrefix ?? ''}s-${p}-${q}`;
       stories.push({ id, title: question.title, startLine: question.range.start.line, endLine: question.range.end.line });
-      return renderStory(source, question, id, wpm, options.controls !== false);
+      return renderStory(source, question, id, wpm, options.controls !== false, options.alsoFor?.get(question));
     }),
+    linked.length > 0 &&
+      el('div', { className: ['linked-stories'] }, [
+        el('h2', {}, ['Also answered by']),
+        el(
+          'ul',
+          {},
+          linked.map((l) => el('li', { className: ['linked-story'] }, [el('span', { className: ['question'] }, [l.question.title || 'Untitled story']), ` (written under ${l.principle})`])),
+        ),
+      ]),
   ]);
 }
 
-function renderStory(source: Source, question: Question, id: string, wpm: number, controls: boolean): Element {
+function renderStory(source: Source, question: Question, id: string, wpm: number, controls: boolean, alsoFor?: readonly string[]): Element {
+  const badges = storyBadges(question, wpm);
+  if (alsoFor?.length) badges.push({ tone: 'info', text: `Also for ${alsoFor.join(', ')}`, title: 'Its Principles line lists this story under these principles too' });
   return el('details', { className: ['story'], id, dataStory: id, dataLine: question.range.start.line }, [
-    el('summary', {}, [el('span', { className: ['question'] }, [question.title || 'Untitled story']), badgeRow(storyBadges(question, wpm))]),
+    el('summary', {}, [el('span', { className: ['question'] }, [question.title || 'Untitled story']), badgeRow(badges)]),
     el('div', { className: ['story-body'] }, [
       ...question.sections.map((section) => renderSection(source, section, id, controls)),
       question.prose && el('div', { className: ['prose'] }, source.content(question.prose.range.start.offset, question.prose.range.end.offset, question.prose.text)),

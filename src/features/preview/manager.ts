@@ -124,7 +124,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   private changed(uri: vscode.Uri, delay: number): void {
-    for (const p of this.panels) if (p.resource.toString() === uri.toString()) p.schedule(delay);
+    // Another file's Principles line may list one of its stories here: re-render, which stops early when nothing it shows changed.
+    for (const p of this.panels) p.schedule(p.resource.toString() === uri.toString() ? delay : Math.max(delay, 300));
   }
 
   private cursorMoved(editor: vscode.TextEditor): void {

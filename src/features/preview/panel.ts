@@ -4,7 +4,9 @@ import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../
 import type { RenderedStory } from '../../core/render/bank';
 import { loadRender } from '../shared/lazy';
 import type { StoryIndex } from '../shared/storyIndex';
-import { wordsPerMinute } from '../tree/settings';
+import { normalizePrincipleTitle } from '../../core/catalog';
+import { principleLinks } from '../../core/storyPrinciples';
+import { catalogSetting, wordsPerMinute } from '../tree/settings';
 import { escapeHtml, shellHtml } from './html';
 
 export interface RenderEvent {
@@ -23,7 +25,7 @@ export interface RenderEvent {
 export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  private rendered: { resource: string; version: number; text: string; wordsPerMinute: number; stories: readonly RenderedStory[]; html: string } | undefined;
+  private rendered: { resource: string; version: number; text: string; wordsPerMinute: number; stories: readonly RenderedStory[]; html: string; links?: string } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts render() calls: only the latest may touch the webview (an older one may finish last). */
   private generation = 0;
@@ -104,6 +106,18 @@ export class PreviewPanel implements vscode.Disposable {
     this.render(reload).catch((error) => console.error('STAR Answers: could not update the preview:', error));
   }
 
+  /** The Principles lines of the whole bank, as they bear on this file; `signature` changes when they do. */
+  private principleLinks(uri: vscode.Uri, file: { text: string; bank: BankFile }) {
+    const key = uri.toString();
+    const others = this.index.storyFiles().filter((f) => f.uri.toString() !== key);
+    const { alsoFor, linkedTo } = principleLinks([{ uri: key, text: file.text, bank: file.bank }, ...others.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank }))], catalogSetting());
+    const own = new Set(file.bank.principles.map((p) => normalizePrincipleTitle(p.title)));
+    // Stories of this file that name another principle of this file are shown once, where they are written.
+    const fromElsewhere = new Map([...linkedTo].filter(([title]) => own.has(title)).map(([title, list]) => [title, list.filter((l) => l.uri !== key)] as const));
+    const signature = JSON.stringify([[...fromElsewhere].map(([title, list]) => [title, list.map((l) => `${l.principle}/${l.question.title}`)]), file.bank.principles.flatMap((p) => p.questions.map((q) => alsoFor.get(q) ?? []))]);
+    return { alsoFor, linkedTo: fromElsewhere, signature };
+  }
+
   /** Re-render now. `reload` sets the whole page (first show, or after a reload). */
   async render(reload: boolean): Promise<void> {
     clearTimeout(this.timer);
@@ -118,15 +132,16 @@ export class PreviewPanel implements vscode.Disposable {
     const last = this.rendered;
     // Same document, version, text and pace: nothing to redraw. (The text too: a file closed and
     // re-read from disk starts again at version 1.)
-    if (!page && last && last.resource === resource && last.version === file.version && last.text === file.text && last.wordsPerMinute === wpm) return;
+    const { alsoFor, linkedTo, signature } = this.principleLinks(this.resourceUri, file);
+    if (!page && last && last.resource === resource && last.version === file.version && last.text === file.text && last.wordsPerMinute === wpm && last.links === signature) return;
     let output;
     try {
-      output = loadRender().renderBank(file.text, file.bank, { wordsPerMinute: wpm });
+      output = loadRender().renderBank(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
     } catch (error) {
       console.error('STAR Answers: could not render the preview:', error);
       output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };
     }
-    this.rendered = { resource, version: file.version, text: file.text, wordsPerMinute: wpm, stories: output.stories, html: output.html };
+    this.rendered = { resource, version: file.version, text: file.text, wordsPerMinute: wpm, stories: output.stories, html: output.html, links: signature };
     if (page) {
       this.pageWanted = false;
       this.focused = undefined;

@@ -98,3 +98,20 @@ describe('core/tree: a story listed under each principle it names', () => {
     assert.strictEqual(plain.links.length, 0);
   });
 });
+
+describe('core/render: the preview lists a story under each principle it names', () => {
+  it('shows "Also for" on the story and "Also answered by" under the other principle', async () => {
+    const { renderBank } = await import('../../../src/core/render/bank');
+    const { principleLinks } = await import('../../../src/core/storyPrinciples');
+    const files = [
+      { uri: 'a', text: OWNERSHIP, bank: parseBank(OWNERSHIP) },
+      { uri: 'b', text: DELIVER, bank: parseBank(DELIVER) },
+    ];
+    const { alsoFor, linkedTo } = principleLinks(files, AMAZON_PRINCIPLES);
+    const own = renderBank(OWNERSHIP, files[0].bank, { alsoFor, linkedTo }).html;
+    assert.match(own, /Also for Deliver Results, Earn Trust/);
+    assert.doesNotMatch(own, /Also answered by/);
+    const deliver = renderBank(DELIVER, files[1].bank, { alsoFor, linkedTo }).html;
+    assert.match(deliver, /Also answered by<\/h2><ul><li class="linked-story"><span class="question">Tell me about a time you fixed something nobody owned<\/span> \(written under Ownership\)<\/li>/);
+  });
+});
