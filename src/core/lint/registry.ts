@@ -1,4 +1,5 @@
 import { rule as duplicateSection } from '../rules/duplicate-section';
+import { rule as duplicateStory } from '../rules/duplicate-story';
 import { rule as emptySection } from '../rules/empty-section';
 import { rule as filler } from '../rules/filler';
 import { rule as hedge } from '../rules/hedge';
@@ -17,7 +18,7 @@ import type { Rule } from './types';
 const WORDING_RULES: readonly Rule[] = [hedge, filler, vagueResult, passiveAction];
 
 /** Every rule, in the order their diagnostics are listed for one position. */
-export const RULES: readonly Rule[] = [missingSection, emptySection, sectionOrder, duplicateSection, unquantifiedResult, ownership, thinAction, tooLong, proseAnswer, ...WORDING_RULES];
+export const RULES: readonly Rule[] = [missingSection, emptySection, sectionOrder, duplicateSection, unquantifiedResult, ownership, thinAction, tooLong, proseAnswer, ...WORDING_RULES, duplicateStory];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 

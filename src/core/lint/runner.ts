@@ -5,31 +5,35 @@ import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
 import { DEFAULT_CONFIG, severityOf } from './config';
 import { RULES } from './registry';
-import type { LintConfig, LintDiagnostic } from './types';
+import type { BankFileInput, LintConfig, LintDiagnostic } from './types';
 
 export interface LintInput {
   text: string;
   bank: BankFile;
   lines?: LineIndex;
   config?: LintConfig;
+  /** The file's key and the whole bank (this file included), for rules that compare stories across files. */
+  uri?: string;
+  files?: readonly BankFileInput[];
 }
 
 /** Runs every rule that is on over every story of a parsed file. Files without stories get nothing. */
-export function lintBank({ text, bank, lines = new LineIndex(text), config = DEFAULT_CONFIG }: LintInput): LintDiagnostic[] {
+export function lintBank({ text, bank, lines = new LineIndex(text), config = DEFAULT_CONFIG, uri, files }: LintInput): LintDiagnostic[] {
   if (!bank.hasStories) return [];
   const active = RULES.map((rule) => ({ rule, severity: severityOf(rule.id, config) })).filter((r) => r.severity !== undefined);
   if (!active.length) return [];
   const switches = Switches.of(text);
   const out: LintDiagnostic[] = [];
   let previousAnchor = 0;
-  for (const question of bank.principles.flatMap((p) => p.questions)) {
+  for (const { principle, question } of bank.principles.flatMap((p) => p.questions.map((q) => ({ principle: p, question: q })))) {
     const target = lintTarget(question);
     if (!target) continue;
     const anchor = storyAnchor(question);
+    const file = uri !== undefined ? { uri, principle: principle.title } : undefined;
     for (const { rule, severity } of active) {
       if ((rule.appliesTo ?? 'story') !== target) continue;
       try {
-        rule.check({ question, text, lines, config }, (report) => {
+        rule.check({ question, text, lines, config, ...(file ? { file } : {}), ...(files ? { bank: files } : {}) }, (report) => {
           if (!switches.empty && switches.isDisabled(rule.id, report.range.start.offset, anchor, previousAnchor)) return;
           out.push({
             rule: rule.id,
@@ -56,7 +60,8 @@ export function lintBank({ text, bank, lines = new LineIndex(text), config = DEF
 export function lintText(text: string, options: { fileName?: string; config?: LintConfig } = {}): LintDiagnostic[] {
   const lines = new LineIndex(text);
   const bank = parseBank(text, { fileName: options.fileName, lines });
-  return lintBank({ text, bank, lines, config: options.config });
+  const uri = options.fileName ?? '';
+  return lintBank({ text, bank, lines, config: options.config, uri, files: [{ uri, text, bank }] });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Question, Range, SectionKind } from '../model';
+import type { BankFile, Question, Range, SectionKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import type { Insertion } from './fixes';
 
@@ -19,9 +19,21 @@ export interface LintConfig {
   minActionPercent: number;
 }
 
+/** The other files of the bank, for rules that compare stories across files. */
+export interface BankFileInput {
+  /** The file's key (a URI in the editor, a path in the CLI). */
+  uri: string;
+  text: string;
+  bank: BankFile;
+}
+
 /** What a rule sees: one story at a time. */
 export interface StoryContext {
   question: Question;
+  /** The file being linted, with its key; its principle is `principle`. */
+  file?: { uri: string; principle: string };
+  /** Every file of the bank, this one included, when the caller knows them. */
+  bank?: readonly BankFileInput[];
   /** The whole text the story was parsed from. */
   text: string;
   lines: LineIndex;

@@ -23,6 +23,13 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export function registerDiagnostics(_context: vscode.ExtensionContext, index: StoryIndex): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('star-answers');
   const service = new LintService(index);
+  service.useBank(() => index.storyFiles().map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank })));
+  // A story pasted into one file makes a duplicate-story finding in another: re-read the others shortly after.
+  let others: ReturnType<typeof setTimeout> | undefined;
+  const publishOthersSoon = (): void => {
+    clearTimeout(others);
+    others = setTimeout(publishAll, 1000);
+  };
 
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
@@ -33,7 +40,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     }
     const found = service.lint(file);
     if (!found) return; // being linted again with new settings: the old problems stand until then
-    collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map(toVsDiagnostic)]);
+    collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => toVsDiagnostic(d, uri))]);
   };
   const publishAll = (): void => {
     collection.forEach((uri) => {
@@ -57,7 +64,12 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     collection,
     service,
     { dispose: () => clearTimeout(timer) },
-    index.onDidChange((uris) => uris.forEach(publish)),
+    { dispose: () => clearTimeout(others) },
+    index.onDidChange((uris) => {
+      service.bankChanged();
+      uris.forEach(publish);
+      publishOthersSoon();
+    }),
     service.onDidChangeConfig(publishAll),
     registerQuickFixes(index, service),
   );
@@ -77,9 +89,12 @@ function current(index: StoryIndex, uri: vscode.Uri): IndexedFile | 'stale' | un
   return 'stale'; // the index's parse of the newer version is on its way
 }
 
-export function toVsDiagnostic(d: LintDiagnostic): vscode.Diagnostic {
+export function toVsDiagnostic(d: LintDiagnostic, uri?: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
+  if (d.related?.length) {
+    diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri ? vscode.Uri.parse(r.uri) : uri!, toVsRange(r.range)), r.message));
+  }
   diagnostic.code = { value: d.rule, target: vscode.Uri.parse(ruleDocsUrl(d.rule)) };
   return diagnostic;
 }

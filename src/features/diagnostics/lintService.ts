@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import type { LintDiagnostic } from '../../core/lint/types';
+import { lintBank } from '../../core/lint/runner';
+import type { BankFileInput, LintDiagnostic } from '../../core/lint/types';
+import { findRule, RULE_IDS } from '../../core/lint/registry';
 import { withQuestions } from '../../core/worker/findings';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
+
+const CROSS_FILE_RULE = 'duplicate-story';
 
 /**
  * Lint results of indexed files with the current settings, shared by diagnostics and quick fixes. The
@@ -12,7 +16,10 @@ import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 export class LintService implements vscode.Disposable {
   /** Settings are per workspace folder (scope `resource`); '' holds those of files outside every folder. */
   private keys = new Map<string, string>();
-  private cache = new WeakMap<IndexedFile, LintDiagnostic[]>();
+  private cache = new WeakMap<IndexedFile, { bankVersion: number; result: LintDiagnostic[] }>();
+  /** The whole bank, for duplicate-story, which compares stories across files here on the host (the worker sees one file). */
+  private bank: (() => BankFileInput[]) | undefined;
+  private bankVersion = 0;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private warned = '';
@@ -34,12 +41,34 @@ export class LintService implements vscode.Disposable {
   lint(file: IndexedFile): LintDiagnostic[] | undefined {
     if (!file.lint) return []; // not read as a story bank (too large, over the time budget)
     if (file.lint.settings !== this.keyFor(file.uri)) return undefined;
-    let result = this.cache.get(file);
-    if (!result) {
-      result = withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions));
-      this.cache.set(file, result);
-    }
+    const cached = this.cache.get(file);
+    if (cached && cached.bankVersion === this.bankVersion) return cached.result;
+    const result = [...withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions)), ...this.acrossFiles(file)].sort(
+      (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset,
+    );
+    this.cache.set(file, { bankVersion: this.bankVersion, result });
     return result;
+  }
+
+  /** Where the whole bank is read from. */
+  useBank(files: () => BankFileInput[]): void {
+    this.bank = files;
+  }
+
+  /** Some file of the bank changed: results that compare across files are stale. */
+  bankChanged(): void {
+    this.bankVersion++;
+  }
+
+  /** The rules that need the other files (duplicate-story), run with this file's settings and no other rule. */
+  private acrossFiles(file: IndexedFile): LintDiagnostic[] {
+    const files = this.bank?.();
+    if (!files?.length) return [];
+    const { config } = lintSettings(file.uri);
+    const level = config.rules[CROSS_FILE_RULE];
+    if (level === 'off') return [];
+    const only = Object.fromEntries(RULE_IDS.map((id) => [id, id === CROSS_FILE_RULE ? (level ?? findRule(id)!.defaultSeverity) : 'off'] as const));
+    return lintBank({ text: file.text, bank: file.bank, lines: file.lines, config: { ...config, rules: only }, uri: file.uri.toString(), files });
   }
 
   private keyFor(uri: vscode.Uri): string {
