@@ -26,14 +26,16 @@ describe('fix all: source.fixAll.starAnswers and "Fix all filler problems"', fun
   const uri = wsFile('fix-all-on-save.md');
 
   before(async () => {
-    await activeExtension();
     await vscode.workspace.fs.writeFile(uri, Buffer.from(STORY, 'utf8'));
+    // Opening a markdown file activates the extension.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await activeExtension();
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(uri);
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
   it('offers "Fix all filler problems in this file" next to each filler quick fix, as one edit', async () => {
