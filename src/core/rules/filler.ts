@@ -17,7 +17,8 @@ const NOT_INTENSIFIED = new Set(['and', 'or', 'but', 'so', 'to', 'in', 'on', 'at
 
 /** "not really", "the very first", "super" as a noun or prefix. */
 function isMeaningful(previous: string | undefined, word: string, next: string | undefined): boolean {
-  if (word === 'really' && (previous === 'not' || previous?.endsWith("n't") || previous === 'never')) return true;
+  // "not really done", "wasn't very receptive": after a negation the word softens it; cutting it changes the claim.
+  if ((word === 'really' || word === 'very') && (previous === 'not' || previous?.endsWith("n't") || previous === 'never')) return true;
   // "very little experience", "very few users": an amount; "the very first day": which one. Not emphasis.
   if (word === 'very' && ['little', 'few', 'much', 'many', 'least', 'best', 'same', 'end', 'start', 'beginning', 'first', 'last', 'moment', 'top', 'bottom', 'idea', 'thing'].includes(next ?? '')) return true;
   if (word === 'quite' && (previous === 'not' || previous?.endsWith("n't") || next === 'a' || next === 'the')) return true;

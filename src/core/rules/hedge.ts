@@ -12,7 +12,7 @@ const COUNTERFACTUAL = /\b(?:would|could have|might have|if|had i|had we|next ti
 const HEDGES = [
   'i think', 'i believe', 'i feel like', 'i guess', 'i suppose', "i'd say", 'i would say', "i'm not sure", 'i am not sure',
   'maybe', 'perhaps', 'probably', 'possibly', 'hopefully', 'arguably', 'somewhat', 'more or less', 'to some extent',
-  'to some degree', 'pretty much', 'kind of', 'sort of', 'kinda', 'sorta', 'a little bit', 'i tried to', 'tried my best to',
+  'to some degree', 'pretty much', 'kind of', 'sort of', 'kinda', 'sorta', 'a little bit',
 ];
 
 /** "kind of" and "sort of" hedge only after a subject or a verb ("I kind of led"), not after "this", "a" ("this kind of problem"). */

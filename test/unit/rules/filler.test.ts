@@ -15,7 +15,7 @@ describe('rule filler', () => {
 
   it('leaves "very little", "the very first" and "not really" alone', () => {
     assert.deepEqual(lintFixture('filler', 'good'), []);
-    assert.deepEqual(reported(story('I scaled it extremely and quite a lot changed; it was not really done.'), 'filler'), []);
+    assert.deepEqual(reported(story('I scaled it extremely and quite a lot changed; it was not really done and he wasn\'t very keen.'), 'filler'), []);
   });
 
   it('is exact for LF, CRLF, CR and a BOM, through bold and italics', () => {
