@@ -61,12 +61,7 @@ export function applyEdits(text: string, edits: readonly Insertion[]): string {
   return out;
 }
 
-/** Rules with at least one finding whose fix is safe in a fix-all. */
-export function fixAllRules(diagnostics: readonly LintDiagnostic[]): string[] {
-  return [...new Set(diagnostics.filter((d) => d.fix?.fixAll).map((d) => d.rule))];
-}
-
-/** The fixes for one diagnostic: add the missing section, and switch the rule off for the story. */
+/** The fixes for one diagnostic: the rule's own (delete a filler, replace a copied story), add the missing section, and switch the rule off for the story. */
 export function fixesFor(text: string, diagnostic: LintDiagnostic, lines = new LineIndex(text)): Fix[] {
   const fixes: Fix[] = [];
   if (diagnostic.fix) fixes.push({ title: diagnostic.fix.title, isPreferred: true, insertion: diagnostic.fix.insertion, ...(diagnostic.fix.elsewhere ? { elsewhere: diagnostic.fix.elsewhere } : {}), ...(diagnostic.fix.fixAll ? { fixAll: true } : {}) });
