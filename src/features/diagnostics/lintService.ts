@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { lintBank } from '../../core/lint/runner';
+import { lintAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintDiagnostic } from '../../core/lint/types';
-import { findRule, RULE_IDS } from '../../core/lint/registry';
 import { withQuestions } from '../../core/worker/findings';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
-
-const CROSS_FILE_RULE = 'duplicate-story';
 
 /**
  * Lint results of indexed files with the current settings, shared by diagnostics and quick fixes. The
@@ -60,15 +57,11 @@ export class LintService implements vscode.Disposable {
     this.bankVersion++;
   }
 
-  /** The rules that need the other files (duplicate-story), run with this file's settings and no other rule. */
+  /** The rules that need the other files (duplicate-story), with this file's settings. */
   private acrossFiles(file: IndexedFile): LintDiagnostic[] {
     const files = this.bank?.();
     if (!files?.length) return [];
-    const { config } = lintSettings(file.uri);
-    const level = config.rules[CROSS_FILE_RULE];
-    if (level === 'off') return [];
-    const only = Object.fromEntries(RULE_IDS.map((id) => [id, id === CROSS_FILE_RULE ? (level ?? findRule(id)!.defaultSeverity) : 'off'] as const));
-    return lintBank({ text: file.text, bank: file.bank, lines: file.lines, config: { ...config, rules: only }, uri: file.uri.toString(), files });
+    return lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: lintSettings(file.uri).config, files });
   }
 
   private keyFor(uri: vscode.Uri): string {

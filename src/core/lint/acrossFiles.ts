@@ -1,0 +1,31 @@
+import type { BankFile } from '../model';
+import { rule as duplicateStory } from '../rules/duplicate-story';
+import { LineIndex } from '../text/lineIndex';
+import { Switches } from './comments';
+import type { BankFileInput, LintConfig, LintDiagnostic, Severity } from './types';
+
+/**
+ * The rules that compare a file's stories with the rest of the bank (duplicate-story), for the editor's
+ * host, which holds every file (the worker that lints as it parses sees one). Imports no parser: it
+ * runs on parsed files only, and stays out of the activation bundle's way.
+ */
+export function lintAcrossFiles(input: { uri: string; text: string; bank: BankFile; lines?: LineIndex; config: LintConfig; files: readonly BankFileInput[] }): LintDiagnostic[] {
+  const level = Object.prototype.hasOwnProperty.call(input.config.rules, duplicateStory.id) ? input.config.rules[duplicateStory.id] : duplicateStory.defaultSeverity;
+  if (level === 'off' || !input.bank.hasStories) return [];
+  const severity: Severity = level;
+  const lines = input.lines ?? new LineIndex(input.text);
+  const switches = Switches.of(input.text);
+  const out: LintDiagnostic[] = [];
+  let previousAnchor = 0;
+  for (const principle of input.bank.principles) {
+    for (const question of principle.questions) {
+      const anchor = question.titleRange.end.offset > question.titleRange.start.offset ? question.titleRange.start.offset : question.range.start.offset;
+      duplicateStory.check({ question, text: input.text, lines, config: input.config, file: { uri: input.uri, principle: principle.title }, bank: input.files }, (report) => {
+        if (!switches.empty && switches.isDisabled(duplicateStory.id, report.range.start.offset, anchor, previousAnchor)) return;
+        out.push({ rule: duplicateStory.id, severity, message: report.message, range: report.range, question, ...(report.fix ? { fix: report.fix } : {}), ...(report.related ? { related: report.related } : {}) });
+      });
+      previousAnchor = anchor;
+    }
+  }
+  return out;
+}
