@@ -242,8 +242,8 @@ function installVsix(file, dirs, extensionsDir) {
       for (const l of line.split('\n')) {
         const m = /^\s*SCREENSHOT ([A-Za-z0-9._-]+)\s*$/.exec(l);
         if (m) { takeShot(m[1]); }
-        const s = /^\s*(\d+) passed, (\d+) failed\s*$/.exec(l);
-        if (s) { summary = { passed: Number(s[1]), failed: Number(s[2]) }; stamp(t0, 'summary line'); }
+        const s = /^\s*(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/.exec(l);
+        if (s) { summary = { passed: Number(s[1]), failed: Number(s[2]), skipped: Number(s[3] ?? 0) }; stamp(t0, 'summary line'); }
       }
     });
     await page.exposeFunction('codeAutomationExit', async (code) => {
@@ -292,6 +292,6 @@ function installVsix(file, dirs, extensionsDir) {
   }
   if (exitCode !== 0) { console.error(`[harness] code-server log (tail):\n${serverLog.join('').slice(-3000)}`); }
   await cleanup();
-  console.log(`[harness] extension host exit code ${exitCode}${summary ? ` (${summary.passed} passed, ${summary.failed} failed)` : ''} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`[harness] extension host exit code ${exitCode}${summary ? ` (${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''})` : ''} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   process.exit(exitCode);
 })();
