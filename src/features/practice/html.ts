@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeHtml, nonce } from '../preview/html';
+import { escapeHtml, nonce, webviewCsp } from '../preview/html';
 
 /**
  * The practice page: the preview's Content Security Policy (one script by nonce, styles and images
@@ -10,7 +10,7 @@ export function practiceHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, sco
   const n = nonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'practice.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'dist', 'practice.js'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} https:`, `script-src 'nonce-${n}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const csp = webviewCsp(webview, n);
   const key = (k: string) => `<kbd aria-hidden="true">${k}</kbd>`;
   return `<!DOCTYPE html>
 <html lang="en">

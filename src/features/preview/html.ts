@@ -17,6 +17,14 @@ export interface ShellContent {
 }
 
 /**
+ * The Content Security Policy of every page we show in a webview (preview and practice): nothing by default,
+ * our own styles, images from our media or https, one script by nonce, no base or form targets.
+ */
+export function webviewCsp(webview: vscode.Webview, scriptNonce: string): string {
+  return [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} https:`, `script-src 'nonce-${scriptNonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+}
+
+/**
  * The preview's page. Content Security Policy as strict as the built-in markdown preview's, stricter
  * on two points: no inline styles at all, and no data: images (user content never carries them).
  */
@@ -24,7 +32,7 @@ export function shellHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, conten
   const n = nonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'preview.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'dist', 'preview.js'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} https:`, `script-src 'nonce-${n}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const csp = webviewCsp(webview, n);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
