@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { LabelStyle, SectionKind, StoryContainer } from '../model';
-import { endsWithColon, isDefinitionHeading, type LabelMatch, matchLabel, matchMetaKey, matchPlainLabel, matchQuestionLabel } from './labels';
+import { endsWithColon, isDefinitionHeading, type LabelMatch, matchInlineLabel, matchLabel, matchMetaKey, matchPlainLabel, matchQuestionLabel } from './labels';
 
 /** What the walk over the hast tree finds, in document order. Offsets are absolute. */
 export type StructureEvent =
@@ -457,6 +457,13 @@ class Walker {
             this.events.push({ type: 'label', kind: m.kind, label: m.label, ...(m.covers ? { covers: m.covers } : {}), style, start: labelStart, end: labelEnd, contentStart });
             cursor = lineBegin + m.length;
             cursorSource = at + m.length;
+            // "Situation: … goals.  Task: …": the next parts told on the same line.
+            for (let next = matchInlineLabel(line, m.length); next; next = matchInlineLabel(line, next.length + next.labelStart)) {
+              this.spans.push({ start: start + cursorSource, end: start + at + next.labelStart, value: line.slice(cursor - lineBegin, next.labelStart) });
+              this.events.push({ type: 'label', kind: next.kind, label: next.label, ...(next.covers ? { covers: next.covers } : {}), style, start: start + at + next.labelStart, end: start + at + next.labelEnd, contentStart: start + at + next.labelStart + next.length });
+              cursor = lineBegin + next.labelStart + next.length;
+              cursorSource = at + next.labelStart + next.length;
+            }
           }
         }
       }

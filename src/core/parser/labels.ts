@@ -141,3 +141,18 @@ export function matchMetaKey(raw: string): boolean {
   const key = raw.trim().replace(/[:：]\s*$/, '').trim().toLowerCase().replace(/\s+/g, ' ');
   return META_KEYS.has(key);
 }
+
+/**
+ * The next label told inside a line that began with one: "… long-term goals.  Task: My task was …". Only after
+ * the end of a sentence, and only a whole label word with a capital, so that "the result: fine" stays prose.
+ */
+export function matchInlineLabel(line: string, from: number): PlainLabelMatch | undefined {
+  INLINE_LABEL.lastIndex = from;
+  for (let m = INLINE_LABEL.exec(line); m; m = INLINE_LABEL.exec(line)) {
+    const label = matchLabel(m[1]);
+    if (label && m[1].length > 1) return { ...label, labelStart: m.index, labelEnd: m.index + m[1].length, length: m[0].length };
+  }
+  return undefined;
+}
+
+const INLINE_LABEL = /(?<=[.!?]["”’)]?[ \t]+)(\p{Lu}[\p{L}'’]+(?: [\p{L}'’]+){0,3})[ \t]*[:：][ \t]*/gu;

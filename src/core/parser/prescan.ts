@@ -4,8 +4,8 @@ import { matchLabel, matchPlainLabel } from './labels';
 const PIECE_BREAK = /<[^>\r\n]*>|\||\*\*|__/;
 /** Markup that never belongs to a label's words. */
 const MARKUP = /[*_`[\]]/g;
-/** List, heading, quote and number markers before a label. */
-const LEADING = /^[ \t\uFEFF#>+\-•]*/;
+/** List, heading, quote and number markers before a label ("1. Situation - …" as well). */
+const LEADING = /^[ \t\uFEFF#>+\-•]*(?:\d{1,9}[.)][ \t]*)?/;
 
 /**
  * Cheap test of whether a text can hold a story: a story needs section labels, so a text where no line
