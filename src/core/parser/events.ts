@@ -449,20 +449,18 @@ class Walker {
           const answer = /^[ \t]*A[ \t]*[:：]/.test(masked) && /^[ \t]*(?:\d+[.)][ \t]*)?Q[ \t]*[:：]/.test(previousLine);
           const m = (meta && matchMetaKey(meta[1])) || answer ? undefined : matchPlainLabel(masked);
           if (m) {
-            if (lineBegin > cursor) this.spans.push({ start: start + cursorSource, end: start + at, value: value.slice(cursor, lineBegin) });
-            const labelStart = start + at + m.labelStart;
-            const labelEnd = start + at + m.labelEnd;
-            const contentStart = start + at + m.length;
-            const style: LabelStyle = this.sourceAt(labelStart) === '<' ? 'html' : context === 'list' ? 'list-plain' : context === 'table' ? 'table' : 'plain';
-            this.events.push({ type: 'label', kind: m.kind, label: m.label, ...(m.covers ? { covers: m.covers } : {}), style, start: labelStart, end: labelEnd, contentStart });
-            cursor = lineBegin + m.length;
-            cursorSource = at + m.length;
+            const style: LabelStyle = this.sourceAt(start + at + m.labelStart) === '<' ? 'html' : context === 'list' ? 'list-plain' : context === 'table' ? 'table' : 'plain';
+            /** A label found `labelStart` into the line, its content from `contentAt`; the text before it ends at `spanEnd`. */
+            const take = (found: LabelMatch, labelStart: number, labelEnd: number, contentAt: number, spanEnd: number) => {
+              if (lineBegin + spanEnd > cursor) this.spans.push({ start: start + cursorSource, end: start + at + spanEnd, value: value.slice(cursor, lineBegin + spanEnd) });
+              this.events.push({ type: 'label', kind: found.kind, label: found.label, ...(found.covers ? { covers: found.covers } : {}), style, start: start + at + labelStart, end: start + at + labelEnd, contentStart: start + at + contentAt });
+              cursor = lineBegin + contentAt;
+              cursorSource = at + contentAt;
+            };
+            take(m, m.labelStart, m.labelEnd, m.length, 0);
             // "Situation: … goals.  Task: …": the next parts told on the same line.
-            for (let next = matchInlineLabel(line, m.length); next; next = matchInlineLabel(line, next.length + next.labelStart)) {
-              this.spans.push({ start: start + cursorSource, end: start + at + next.labelStart, value: line.slice(cursor - lineBegin, next.labelStart) });
-              this.events.push({ type: 'label', kind: next.kind, label: next.label, ...(next.covers ? { covers: next.covers } : {}), style, start: start + at + next.labelStart, end: start + at + next.labelEnd, contentStart: start + at + next.labelStart + next.length });
-              cursor = lineBegin + next.labelStart + next.length;
-              cursorSource = at + next.labelStart + next.length;
+            for (let next = matchInlineLabel(line, m.length); next; next = matchInlineLabel(line, next.labelStart + next.length)) {
+              take(next, next.labelStart, next.labelEnd, next.labelStart + next.length, next.labelStart);
             }
           }
         }
