@@ -66,6 +66,7 @@ export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, '
     settingsOf: (file) => settings.get(file.path)!,
     // A file without a story gets no finding: the pre-scan spares its parse.
     skipStoryless: () => true,
+    findingsOnly: true,
     keep: (file, response) => ({
       problems: response.bank.problems ?? [],
       findings: (response.findings ?? []).map(

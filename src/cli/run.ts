@@ -36,6 +36,8 @@ export async function runOverFiles<T>(
     settingsOf: (file: InputFile) => { config?: LintConfig; key: string };
     /** Files that cannot hold a story may skip the parse. */
     skipStoryless: (file: InputFile) => boolean;
+    /** The command keeps only the findings: the worker need not send the model back. */
+    findingsOnly?: boolean;
     keep: (file: InputFile, response: ParseResponse) => T;
   },
 ): Promise<FileOutcome<T>[]> {
@@ -52,7 +54,7 @@ export async function runOverFiles<T>(
       pool ??= new WorkerPool({ size: Math.min(jobsOf(options.jobs), files.length), spawn: options.spawn ?? defaultWorkerSpawner(), budgetMs });
       let outcome: FileOutcome<T>;
       try {
-        const response = await pool.parse({ key: file.path, version: i, text: file.text, fileName: file.path, skipStoryless: options.skipStoryless(file), lint: settings.config });
+        const response = await pool.parse({ key: file.path, version: i, text: file.text, fileName: file.path, skipStoryless: options.skipStoryless(file), lint: settings.config, findingsOnly: options.findingsOnly });
         outcome = { ok: true, result: options.keep(file, response) };
       } catch (error) {
         if (!(error instanceof ParseBudgetExceeded)) throw error;

@@ -1,4 +1,4 @@
-import type { Question, SectionKind } from '../model';
+import type { Question, Section, SectionKind } from '../model';
 import { sectionProse, wordsOf, type Prose, type Word } from '../text/prose';
 import type { Insertion } from './fixes';
 
@@ -6,10 +6,21 @@ import type { Insertion } from './fixes';
 export function storyProse(text: string, question: Question, kinds?: readonly SectionKind[]): { prose: Prose; words: Word[]; kind: SectionKind }[] {
   return question.sections
     .filter((s) => s.words > 0 && (!kinds || kinds.includes(s.kind)))
-    .map((s) => {
-      const prose = sectionProse(text, s);
-      return { prose, words: wordsOf(prose), kind: s.kind };
-    });
+    .map((s) => ({ ...proseOfSection(text, s), kind: s.kind }));
+}
+
+/** Several rules read the same sections' prose in one lint run: read each once. */
+const readProse = new WeakMap<Section, { text: string; start: number; end: number; prose: Prose; words: Word[] }>();
+
+function proseOfSection(text: string, section: Section): { prose: Prose; words: Word[] } {
+  const start = section.labelRange.end.offset;
+  const end = section.range.end.offset;
+  const kept = readProse.get(section);
+  if (kept && kept.text === text && kept.start === start && kept.end === end) return kept;
+  const prose = sectionProse(text, section);
+  const read = { text, start, end, prose, words: wordsOf(prose) };
+  readProse.set(section, read);
+  return read;
 }
 
 /**

@@ -104,12 +104,13 @@ function isParagraphBreak(text: string, i: number): boolean {
   return (text[i] === '\n' || text[i] === '\r') && text[i - 1] !== '\r' && new RegExp(`^${BLANK_LINE.source}`).test(text.slice(i, i + 12));
 }
 
-/**
- * Finds phrases (lower case, words separated by one space) in a list of words, each match as the
- * index of its first and last word. Words of a match must be adjacent (no punctuation between them).
- */
-export function findPhrases(prose: Prose, words: readonly Word[], phrases: readonly string[]): { phrase: string; first: number; last: number }[] {
-  const byFirst = new Map<string, string[][]>();
+const indexedPhrases = new WeakMap<readonly string[], Map<string, string[][]>>();
+
+/** The phrases of a list by their first word, longest first; built once per list. */
+function phrasesByFirstWord(phrases: readonly string[]): Map<string, string[][]> {
+  let byFirst = indexedPhrases.get(phrases);
+  if (byFirst) return byFirst;
+  byFirst = new Map<string, string[][]>();
   for (const phrase of phrases) {
     const parts = phrase.split(' ');
     const list = byFirst.get(parts[0]) ?? [];
@@ -117,6 +118,16 @@ export function findPhrases(prose: Prose, words: readonly Word[], phrases: reado
     byFirst.set(parts[0], list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  indexedPhrases.set(phrases, byFirst);
+  return byFirst;
+}
+
+/**
+ * Finds phrases (lower case, words separated by one space) in a list of words, each match as the
+ * index of its first and last word. Words of a match must be adjacent (no punctuation between them).
+ */
+export function findPhrases(prose: Prose, words: readonly Word[], phrases: readonly string[]): { phrase: string; first: number; last: number }[] {
+  const byFirst = phrasesByFirstWord(phrases);
   const found: { phrase: string; first: number; last: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     const candidates = byFirst.get(words[i].lower);

@@ -37,6 +37,7 @@ export function createRequestHandler(): (request: WorkerRequest) => WorkerRespon
       const response: ParseResponse = { type: 'parsed', id, key, version, bank, how };
       if (request.lint) {
         response.findings = lintBank({ text, bank, lines, config: request.lint }).map(({ question: _question, ...finding }) => finding);
+        if (request.findingsOnly) response.bank = { principles: [], hasStories: bank.hasStories, ...(bank.problems ? { problems: bank.problems } : {}) };
       }
       return response;
     } catch (error) {

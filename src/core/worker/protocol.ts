@@ -22,6 +22,11 @@ export interface ParseRequest {
   skipStoryless?: boolean;
   /** Lint with these settings in the worker too, and answer with the findings. */
   lint?: LintConfig;
+  /**
+   * The host needs the findings only (the CLI's lint): the answer's bank keeps its problems and
+   * hasStories but no principles, which saves copying the whole model between threads.
+   */
+  findingsOnly?: boolean;
 }
 
 /** Forget a kept key (its document was closed). No answer. */

@@ -54,6 +54,16 @@ describe('parse worker: the same results through a Node worker as in-process', f
     assert.deepEqual(second.bank, parseBank(typed));
   });
 
+  it('answers the findings alone when asked, without the model', async () => {
+    const file = markdownUnder(path.join(EXAMPLES, 'formats')).find((f) => f.endsWith('incomplete.md'))!;
+    const text = fs.readFileSync(file, 'utf8');
+    const full = await pool.parse({ key: file, version: 1, text, lint: DEFAULT_CONFIG });
+    const lean = await pool.parse({ key: file, version: 2, text, lint: DEFAULT_CONFIG, findingsOnly: true });
+    assert.ok(full.findings!.length > 0);
+    assert.deepEqual(lean.findings, full.findings);
+    assert.deepEqual(lean.bank, { principles: [], hasStories: true });
+  });
+
   it('skips a file without a story when asked, and reads it when not', async () => {
     const text = '# Notes\n\nNothing to see here, only prose and a [link](https://example.com).\n';
     assert.equal((await pool.parse({ key: 'notes', version: 1, text, skipStoryless: true })).how, 'skipped');
