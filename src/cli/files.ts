@@ -86,15 +86,16 @@ async function readText(file: string): Promise<{ text: string } | { problem: str
 
 /** Name order, one path segment at a time (a folder's files and subfolders interleaved by name). */
 function sortPaths(files: string[]): string[] {
-  return [...files].sort((a, b) => {
-    const pa = a.split(path.sep);
-    const pb = b.split(path.sep);
+  const collator = new Intl.Collator();
+  const split = files.map((file) => ({ file, parts: file.split(path.sep) }));
+  split.sort(({ parts: pa }, { parts: pb }) => {
     for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
       if (pa[i] === pb[i]) continue;
-      return pa[i].localeCompare(pb[i]);
+      return collator.compare(pa[i], pb[i]);
     }
     return pa.length - pb.length;
   });
+  return split.map(({ file }) => file);
 }
 
 /**

@@ -1,36 +1,38 @@
-import { EXPORT_USAGE, runExport } from './export';
 import { nodeIo } from './files';
-import { LINT_USAGE, runLint } from './lint';
-import { OUTLINE_USAGE, runOutline } from './outline';
 import { VERSION } from './version';
 
-const USAGE = `STAR Answers: read, lint and export a STAR story bank.
+// Each command is loaded when it runs: lint and outline parse in worker threads, so their process never
+// loads the markdown pipeline that export (which renders on this thread) needs.
+async function usage(): Promise<string> {
+  const [{ OUTLINE_USAGE }, { LINT_USAGE }, { EXPORT_USAGE }] = await Promise.all([import('./outline'), import('./lint'), import('./export')]);
+  return `STAR Answers: read, lint and export a STAR story bank.
 
 ${OUTLINE_USAGE}
 ${LINT_USAGE}
 ${EXPORT_USAGE}
 `;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'outline':
-      return runOutline(rest, nodeIo);
+      return (await import('./outline')).runOutline(rest, nodeIo);
     case 'lint':
-      return runLint(rest, nodeIo);
+      return (await import('./lint')).runLint(rest, nodeIo);
     case 'export':
-      return runExport(rest, nodeIo);
+      return (await import('./export')).runExport(rest, nodeIo);
     case '--help':
     case '-h':
     case 'help':
-      nodeIo.stdout(USAGE);
+      nodeIo.stdout(await usage());
       return 0;
     case '--version':
     case '-v':
       nodeIo.stdout(`${VERSION}\n`);
       return 0;
     default:
-      nodeIo.stderr(`star-answers: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}`);
+      nodeIo.stderr(`star-answers: ${command ? `unknown command "${command}"` : 'no command given'}\n${await usage()}`);
       return 2;
   }
 }
