@@ -33,6 +33,7 @@ const NUMBERING = /^(?:\d+[.)]|[-*•+])\s*/;
 const TRAILING = /\s*[:：.\-–—]*\s*$/;
 /** A hint a template leaves after a label: "(2-3 sentences)", "(with numbers)", "(30 seconds)". */
 const HINT = /\s*\([^()]{1,60}\)$/;
+const MAX_RAW_LABEL = 200;
 const COMBINED = /\s*(?:\/|&|\+|\band\b)\s*/;
 
 /**
@@ -40,6 +41,8 @@ const COMBINED = /\s*(?:\/|&|\+|\band\b)\s*/;
  * "Result (with numbers)", "Situation/Task", "What I'd do differently".
  */
 export function matchLabel(raw: string): LabelMatch | undefined {
+  // Most calls get a paragraph's text: no label is that long, even with numbering and a trailing colon.
+  if (raw.length > MAX_RAW_LABEL && raw.trim().length > MAX_RAW_LABEL) return undefined;
   let text = raw.trim().replace(NUMBERING, '').replace(TRAILING, '');
   const wrapped = /^\((.+)\)$/.exec(text);
   if (wrapped) text = wrapped[1].replace(TRAILING, '');
