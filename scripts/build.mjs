@@ -1,6 +1,6 @@
 // Bundles with esbuild: the extension for the desktop (Node) and the web (web worker) extension hosts,
 // the webview script, the command-line tool (packages/cli) and the integration tests.
-//   node scripts/build.mjs [--production] [--watch] [--only extension,web,webview,cli,tests]
+//   node scripts/build.mjs [--production] [--watch] [--only extension,worker,web,webWorker,webview,cli,tests]
 // --production minifies, drops source maps and writes out/bundle-report.md: what each bundle weighs,
 // by package (from esbuild's metafile), with a summary on stdout.
 import * as esbuild from 'esbuild';
@@ -39,8 +39,11 @@ const builds = {
   // (the renderer of preview, practice and HTML export, the completion probes: src/features/shared/lazy.ts).
   extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './worker.js'] },
   worker: { ...common, entryPoints: ['src/worker/desktop.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
-  // The web build loads one file: the renderer bundled in, and the parser on the web extension host's own worker thread.
+  // The web build: no markdown pipeline either. dist/web/worker.js is the parse worker (a nested Web Worker,
+  // src/worker/web.ts), and what the extension loads on first use (src/features/shared/lazy.web.ts).
   web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', plugins: [webVariants()] },
+  // An IIFE: a worker loads it with importScripts(), the extension evaluates it and takes `starAnswersWorker`.
+  webWorker: { ...common, ...webOptions, format: 'iife', globalName: 'starAnswersWorker', entryPoints: ['src/worker/web.ts'], outfile: 'dist/web/worker.js' },
   // The webview scripts (preview, practice) land in media/ because a webview may load nothing from elsewhere.
   webview: {
     ...common,
@@ -95,8 +98,9 @@ if (watch) {
   const results = await Promise.all(selected.map(([, options]) => esbuild.build(options)));
   if (fs.existsSync('packages/cli/dist/cli.js')) fs.chmodSync('packages/cli/dist/cli.js', 0o755);
   if (!only || only.has('cli')) syncCliPackage();
-  if (selected.some(([name]) => name === 'web')) checkWebBundle(builds.web.outfile);
+  for (const name of ['web', 'webWorker']) if (selected.some(([n]) => n === name)) checkWebBundle(builds[name].outfile);
   if (production) report(selected.map(([name], i) => [name, results[i].metafile]));
+  if (production && selected.some(([name]) => name === 'web')) checkWebExtensionWeight(results[selected.findIndex(([name]) => name === 'web')].metafile);
 }
 
 /** For the tests' bundle only: node:assert is the npm `assert` package, fs and path (screenshots, unused on the web) are empty. */
@@ -138,6 +142,21 @@ function checkWebBundle(file) {
   const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]).filter((m) => m !== 'vscode');
   if (required.length) {
     console.error(`${file} requires ${[...new Set(required)].join(', ')}: the web extension may load nothing but "vscode"`);
+    process.exit(1);
+  }
+}
+
+/** Issue 13's limit on what the web extension host loads at activation, and no markdown pipeline in it (the worker has it). */
+function checkWebExtensionWeight(metafile) {
+  const MAX_BYTES = 300 * 1024;
+  const [outfile, output] = Object.entries(metafile.outputs).find(([f]) => f.endsWith('.js'));
+  const pipeline = Object.keys(output.inputs).filter((input) => /node_modules\/(micromark|mdast-util-from-markdown|parse5|hast-util-raw|unified|remark-parse)/.test(input));
+  if (pipeline.length) {
+    console.error(`${outfile} holds the markdown pipeline (${pipeline.slice(0, 3).join(', ')}…): it belongs in dist/web/worker.js`);
+    process.exit(1);
+  }
+  if (output.bytes > MAX_BYTES) {
+    console.error(`${outfile} weighs ${kb(output.bytes)}, over the ${kb(MAX_BYTES)} limit: see out/bundle-report.md`);
     process.exit(1);
   }
 }

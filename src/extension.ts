@@ -11,8 +11,9 @@ import { registerStoryBank } from './features/tree';
 /** Wires each feature to the shared story index; every registration returns its disposables. */
 export function activate(context: vscode.ExtensionContext) {
   const started = performance.now();
-  // Parsing runs in worker threads (dist/worker.js), started on first use: the extension host only stores results.
-  const index = new StoryIndex(createBankParser());
+  // Parsing runs in workers (dist/worker.js; dist/web/worker.js on the web), started on first use: the extension host only stores results.
+  const parser = createBankParser(context.extensionUri);
+  const index = new StoryIndex(parser);
   const storyBank = registerStoryBank(context, index);
   context.subscriptions.push(
     index,
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext) {
   const scan = setTimeout(() => void index.ready(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(scan) });
   // Read by the integration tests; not a public API.
-  return { storyIndex: index, storyBankTree: storyBank.storyBankTree, activateMs: performance.now() - started };
+  return { storyIndex: index, storyBankTree: storyBank.storyBankTree, parseStats: () => parser.stats?.(), activateMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -1,16 +1,28 @@
-// The same parse worker as a browser Web Worker, for the web extension host: only the glue differs.
+// dist/web/worker.js, one file for two uses on the web, as dist/worker.js is on the desktop (./desktop.ts):
+// started as a Web Worker it is the parse worker; evaluated by the extension (src/features/shared/webBundle.ts,
+// with STAR_ANSWERS_LIBRARY set) it only gives the renderer and the completion probes, which the
+// extension bundle does not carry. One copy of the markdown pipeline in the .vsix.
 import { createRequestHandler } from '../core/worker/handler';
 import type { WorkerRequest } from '../core/worker/protocol';
+
+export * from '../core/render/lazyEntry';
+export { completeSections } from '../core/complete';
+/** For a host that cannot start a Web Worker: the same handler on its own thread (src/worker/spawnWeb.ts). */
+export { createRequestHandler };
 
 interface WorkerScope {
   onmessage: ((event: { data: WorkerRequest }) => void) | null;
   postMessage(message: unknown): void;
 }
 declare const self: WorkerScope;
+/** Defined (true) only when the extension evaluates this file as a library: then nothing listens for messages. */
+declare const STAR_ANSWERS_LIBRARY: boolean | undefined;
 
-const handle = createRequestHandler();
-self.onmessage = (event) => {
-  const response = handle(event.data);
-  if (response) self.postMessage(response);
-};
-self.postMessage({ type: 'ready' });
+if (typeof STAR_ANSWERS_LIBRARY === 'undefined') {
+  const handle = createRequestHandler();
+  self.onmessage = (event) => {
+    const response = handle(event.data);
+    if (response) self.postMessage(response);
+  };
+  self.postMessage({ type: 'ready' });
+}

@@ -17,9 +17,9 @@ export class SectionCompletionProvider implements vscode.CompletionItemProvider 
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     if (document.getText().length > MAX_DOCUMENT_CHARS) return undefined;
-    const file = await this.index.fresh(document);
+    const [file, probes] = await Promise.all([this.index.fresh(document), loadComplete()]);
     if (token.isCancellationRequested || file.version !== document.version || !file.bank.hasStories) return undefined;
-    const result = loadComplete().completeSections(file.text, file.bank, document.offsetAt(position), file.lines);
+    const result = probes.completeSections(file.text, file.bank, document.offsetAt(position), file.lines);
     if (!result) return undefined;
     const range = toVsRange(result.replace);
     const preselect = result.items.find((c) => c.inOrder && !c.optional) ?? result.items[0];

@@ -48,7 +48,7 @@ async function exportBank(index: StoryIndex, format: Format, given: vscode.Uri |
   const title = vscode.workspace.name ? `STAR story bank: ${vscode.workspace.name}` : 'STAR story bank';
   const content =
     format === 'html'
-      ? loadRender().exportBankHtml(files, { title, wordsPerMinute: wordsPerMinute(), targets: planTargets(), minStories: planMinStories(), date: new Date().toISOString().slice(0, 10) })
+      ? (await loadRender()).exportBankHtml(files, { title, wordsPerMinute: wordsPerMinute(), targets: planTargets(), minStories: planMinStories(), date: new Date().toISOString().slice(0, 10) })
       : exportBankMarkdown(files);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   const where = vscode.workspace.asRelativePath(target, true);

@@ -106,9 +106,9 @@ export class PracticePanel implements vscode.Disposable {
     this.shown = 0;
   }
 
-  private message(): PracticeHostMessage {
+  private async message(): Promise<PracticeHostMessage> {
     const story = this.session.current;
-    if (story) return { type: 'question', question: this.question(story) };
+    if (story) return { type: 'question', question: await this.question(story) };
     const p = this.session.progress;
     if (p.total === 0) {
       const why = this.scope.kind === 'warnings' ? 'No story has a warning: every story is complete.' : this.scope.kind === 'principle' ? `No story under ${this.scope.title} yet.` : 'No story in this workspace yet.';
@@ -117,7 +117,7 @@ export class PracticePanel implements vscode.Disposable {
     return { type: 'done', summary: { total: p.total, nailed: p.nailed, shaky: p.shaky, skipped: p.skipped, scope: scopeLabel(this.scope) } };
   }
 
-  private question(story: PracticeStory): PracticeQuestion {
+  private async question(story: PracticeStory): Promise<PracticeQuestion> {
     const file = this.index.storyFiles().find((f) => f.uri.toString() === story.uri);
     const progress = progressOf(story.record?.ratings);
     const now = Date.now();
@@ -131,7 +131,7 @@ export class PracticePanel implements vscode.Disposable {
       total: p.total,
       principle: story.principle,
       title: story.question.title,
-      parts: file ? loadRender().renderStoryParts(file.text, story.question) : [],
+      parts: file ? (await loadRender()).renderStoryParts(file.text, story.question) : [],
       targetSeconds: targetSeconds(),
       elapsedSeconds: Math.max(0, (Date.now() - this.startedAt) / 1000),
       revealed: [...this.revealed],
@@ -148,7 +148,7 @@ export class PracticePanel implements vscode.Disposable {
     const n = this.session.progress.asked;
     switch (message.type) {
       case 'ready':
-        await this.send(this.message());
+        await this.send(await this.message());
         return;
       case 'shown':
         if (message.n === n) this.shown = n;
@@ -172,7 +172,7 @@ export class PracticePanel implements vscode.Disposable {
     this.advance();
     this.changeEmitter.fire();
     await this.store.rate(story, outcome, outcome === 'skipped' ? undefined : seconds, this.index.storyFiles().map((f) => f.bank));
-    await this.send(this.message());
+    await this.send(await this.message());
   }
 
   private async send(message: PracticeHostMessage): Promise<void> {

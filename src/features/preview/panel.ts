@@ -125,6 +125,7 @@ export class PreviewPanel implements vscode.Disposable {
     const generation = ++this.generation;
     const resource = this.resourceUri.toString();
     const file = await this.read(generation);
+    const renderer = await loadRender().catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
     // Another render started while this one read the file (another document, a newer version): it wins.
     if (this.disposed || !file || generation !== this.generation || resource !== this.resourceUri.toString()) return;
     const wpm = wordsPerMinute();
@@ -136,7 +137,8 @@ export class PreviewPanel implements vscode.Disposable {
     if (!page && last && last.resource === resource && last.version === file.version && last.text === file.text && last.wordsPerMinute === wpm && last.links === signature) return;
     let output;
     try {
-      output = loadRender().renderBank(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
+      if (renderer instanceof Error) throw renderer;
+      output = renderer.renderBank(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
     } catch (error) {
       console.error('STAR Answers: could not render the preview:', error);
       output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };

@@ -1,6 +1,8 @@
-// The same exports as lazy.ts, bundled in: the web build (scripts/build.mjs) takes this file instead.
-import * as Complete from '../../core/complete';
-import * as Render from '../../core/render/lazyEntry';
+// The same exports as lazy.ts for the web build (scripts/build.mjs takes this file there): loaded on first
+// use from dist/web/worker.js, the parse worker's bundle, which holds the markdown pipeline anyway.
+import type * as Complete from '../../core/complete';
+import type * as Render from '../../core/render/lazyEntry';
+import { webWorkerBundle } from './webWorkerBundle';
 
-export const loadRender = (): typeof Render => Render;
-export const loadComplete = (): typeof Complete => Complete;
+export const loadRender = (): Promise<typeof Render> => webWorkerBundle().library();
+export const loadComplete = (): Promise<Pick<typeof Complete, 'completeSections'>> => webWorkerBundle().library();

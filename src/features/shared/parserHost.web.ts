@@ -1,10 +1,13 @@
-import { inProcessEndpoint } from '../../worker/inProcess';
+import type * as vscode from 'vscode';
+import { spawnWebWorker } from '../../worker/spawnWeb';
 import { type BankParser, WorkerBankParser } from './parseService';
+import { useWebWorkerBundle } from './webWorkerBundle';
 
 /**
- * In the web worker extension host: the same protocol answered on that host's own thread (itself a worker,
- * not the editor's UI thread). Not yet a nested Web Worker (src/worker/web.ts is its entry), so no time budget here.
+ * In the web worker extension host: parse workers as nested Web Workers (dist/web/worker.js), with the
+ * same protocol, pool and time budget as on the desktop.
  */
-export function createBankParser(): BankParser {
-  return new WorkerBankParser(inProcessEndpoint);
+export function createBankParser(extensionUri: vscode.Uri): BankParser {
+  const bundle = useWebWorkerBundle(extensionUri);
+  return new WorkerBankParser(() => spawnWebWorker(bundle), { where: 'web worker', disposables: [bundle] });
 }

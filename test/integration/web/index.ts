@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../support/helpers';
 
 /** The files of the suite that run on the web; those left out need a Node extension host. */
-const WEB_SUITE = ['activation', 'contributions', 'diagnostics', 'tree', 'folding', 'preview', 'completion', 'practice', 'export', 'realbanks'];
+const WEB_SUITE = ['activation', 'bundle', 'contributions', 'diagnostics', 'hostile', 'parsing', 'tree', 'folding', 'preview', 'completion', 'practice', 'export', 'realbanks'];
 
 /** The harness's STAR_TEST_* variables, which a web worker cannot read from the environment: web-tests/env.json. */
 async function readEnv(): Promise<void> {
@@ -38,8 +38,11 @@ export async function run(): Promise<void> {
   // Required after setup: the files call describe() as they load.
   const files: Record<string, () => unknown> = {
     activation: () => require('../activation.test'),
+    bundle: () => require('./bundle.test'),
     contributions: () => require('../contributions.test'),
     diagnostics: () => require('../diagnostics.test'),
+    hostile: () => require('../hostile.test'),
+    parsing: () => require('../parsing.test'),
     tree: () => require('../tree.test'),
     folding: () => require('../folding.test'),
     preview: () => require('../preview.test'),

@@ -8,7 +8,7 @@ const ALLOW_LIST = path.join(__dirname, 'vsix-files.txt');
 
 /** The files `vsce` would package, as `vsce ls` lists them, after building the bundles it ships. */
 function vsceLs(): string[] {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--only=extension,web,webview'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--only=extension,worker,web,webWorker,webview'], { cwd: ROOT, stdio: 'pipe' });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return out.split('\n').map((l) => l.trim()).filter(Boolean).sort();

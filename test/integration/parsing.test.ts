@@ -1,0 +1,47 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { activeExtension, waitFor, wsFile } from './support/helpers';
+
+interface ParseStats {
+  workersStarted: number;
+  answers: Record<string, { full?: number; incremental?: number; skipped?: number }>;
+}
+
+const SOURCE = 'STAR Answers';
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+const STORY = '# Where it is read\n\n## Tell me about a time you moved fast\n\n**Situation:** a release slipped.\n\n**Action:** I split the work.\n\n**Result:** shipped 2 days early.\n';
+
+// Both hosts: the answers come from the host's kind of worker, never from the extension host's own thread.
+describe('where story files are read', function () {
+  this.timeout(60_000);
+  const file = wsFile('where-it-is-read.md');
+  const expected = process.env.STAR_TEST_ROUTE === 'web-worker' ? 'web worker' : 'node worker';
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+  });
+
+  it(`reads in a ${expected}, in full and then only the edited story while typing`, async () => {
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(STORY));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const ext = await activeExtension();
+    const stats = () => (ext.exports as { parseStats: () => ParseStats | undefined }).parseStats();
+    await waitFor(() => ours(file).some((d) => /Task/.test(d.message)), 'the missing Task of the new file');
+    const before = stats();
+    assert.ok(before, 'the extension reports how it read files');
+    console.log(`    read so far: ${JSON.stringify(before)}`);
+    assert.deepStrictEqual(Object.keys(before.answers), [expected], 'every answer came from the host\'s worker');
+    assert.ok((before.answers[expected].full ?? 0) >= 1, 'at least one file read in full there');
+    assert.ok(before.workersStarted >= 1 && before.workersStarted <= 4, `workers started: ${before.workersStarted}`);
+
+    // A word typed in the Action: the typing worker re-reads only that story.
+    const at = editor.document.positionAt(STORY.indexOf('I split') + 'I '.length);
+    await editor.edit((e) => e.insert(at, 'quickly '));
+    const after = await waitFor(() => {
+      const now = stats();
+      return (now?.answers[expected]?.incremental ?? 0) > (before.answers[expected].incremental ?? 0) && now;
+    }, 'an incremental re-read of the edited story');
+    assert.deepStrictEqual(Object.keys(after.answers), [expected]);
+  });
+});
