@@ -194,7 +194,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       window.scrollTo(0, state.scrollY);
     }
     save();
-    vscode.postMessage({ type: 'rendered', version: message.version });
+    vscode.postMessage({ type: 'rendered', version: message.version, resource: message.resource });
   } else if (message.type === 'focusStory') {
     document.getElementById(current ?? '')?.classList.remove('current');
     current = message.id;
@@ -215,4 +215,4 @@ applyState();
 window.scrollTo(0, state.scrollY);
 save();
 vscode.postMessage({ type: 'ready' });
-vscode.postMessage({ type: 'rendered', version: Number(body.dataset.version) || 0 });
+vscode.postMessage({ type: 'rendered', version: Number(body.dataset.version) || 0, resource: state.resource });

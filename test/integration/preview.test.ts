@@ -9,6 +9,8 @@ interface PreviewInfo {
   locked: boolean;
   renderedVersion?: number;
   shownVersion: number;
+  /** The document whose version shownVersion is. */
+  shownResource?: string;
   shownStory?: string;
   title: string;
   stories: { id: string; title: string; startLine: number; endLine: number }[];
@@ -28,11 +30,29 @@ function previewTabs(): vscode.Tab[] {
 /** Waits until the webview itself reports the document's version on screen. */
 async function shown(document: vscode.TextDocument, what: string): Promise<PreviewInfo> {
   try {
-    return await waitFor(async () => (await previews()).find((p) => p.resource === document.uri.toString() && p.shownVersion === document.version), what, 20000);
+    return await waitFor(async () => (await previews()).find((p) => p.resource === document.uri.toString() && p.shownResource === document.uri.toString() && p.shownVersion === document.version), what, 20000);
   } catch (error) {
     const state = (await previews()).map(({ html: _html, stories: _stories, ...rest }) => rest);
     throw new Error(`${(error as Error).message}; ${document.uri.toString()} is at version ${document.version}; previews: ${JSON.stringify(state)}; active editor: ${vscode.window.activeTextEditor?.document.uri.toString()}; tabs: ${JSON.stringify(vscode.window.tabGroups.all.map((g) => ({ column: g.viewColumn, active: g.activeTab?.label, tabs: g.tabs.map((t) => t.label) })))}`);
   }
+}
+
+/**
+ * The seed in the first editor group with the preview beside it, as a user works. A webview behind another tab
+ * is hidden and acknowledges nothing until it is shown again, so a test that waits on it needs it in view.
+ */
+async function seedBesidePreview(): Promise<vscode.TextEditor> {
+  const seed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(wsFile('seed', 'Customer Obsession.md')), vscode.ViewColumn.One);
+  const tab = previewTabs()[0];
+  if (tab && tab.group.viewColumn === seed.viewColumn) {
+    // The web workbench closes the editor of a deleted file (the previous test deletes its file), and with it
+    // the first group, so the seed opens in the preview's group: move the preview beside it, as Open Preview to the Side does.
+    console.log(`    (the preview shared the seed's editor group: ${JSON.stringify(tab.group.tabs.map((t) => t.label))}; moved beside it)`);
+    await vscode.commands.executeCommand('starAnswers.openPreviewToSide');
+    await waitFor(() => previewTabs()[0] && previewTabs()[0].group.viewColumn !== seed.viewColumn, 'the preview beside the seed');
+    return vscode.window.showTextDocument(seed.document, seed.viewColumn);
+  }
+  return seed;
 }
 
 describe('preview', function () {
@@ -88,7 +108,7 @@ describe('preview', function () {
   });
 
   it('locks to its file, and follows the editor again when unlocked', async () => {
-    const seed = await openFile('seed', 'Customer Obsession.md');
+    const seed = await seedBesidePreview();
     await shown(seed.document, 'the preview of the seed');
     await vscode.commands.executeCommand('starAnswers.togglePreviewLock');
     let [info] = await previews();
@@ -96,7 +116,7 @@ describe('preview', function () {
     assert.match(info.title, /^\[Locked\] /);
     const other = await openFile('formats', 'headings.md');
     // A locked preview stays on its file.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setTimeout(resolve, 0)); // a turn for a (wrong) follow to happen
     [info] = await previews();
     assert.strictEqual(info.resource, seed.document.uri.toString());
     await vscode.commands.executeCommand('starAnswers.togglePreviewLock');
@@ -106,7 +126,7 @@ describe('preview', function () {
   });
 
   it('Lock and Unlock set the lock (they do not toggle it)', async () => {
-    const seed = await openFile('seed', 'Customer Obsession.md');
+    const seed = await seedBesidePreview();
     await shown(seed.document, 'the preview of the seed');
     try {
       await vscode.commands.executeCommand('starAnswers.lockPreview');
@@ -121,7 +141,7 @@ describe('preview', function () {
   });
 
   it('redraws when starAnswers.wordsPerMinute changes, without a reload', async () => {
-    const seed = await openFile('seed', 'Customer Obsession.md');
+    const seed = await seedBesidePreview();
     const before = await shown(seed.document, 'the preview of the seed');
     const time = (html: string) => /(\d+) words · (\d+):(\d\d)/.exec(html);
     const first = time(before.html);
@@ -147,7 +167,7 @@ describe('preview', function () {
     try {
       // Neither file is open: each render waits for its document, and the first may arrive last.
       await Promise.all([vscode.commands.executeCommand('starAnswers.openPreview', a), vscode.commands.executeCommand('starAnswers.openPreview', b)]);
-      const info = await waitFor(async () => (await previews()).find((p) => !p.locked && p.resource === b.toString() && p.renderedVersion !== undefined && p.shownVersion >= 1), 'the preview of b');
+      const info = await waitFor(async () => (await previews()).find((p) => !p.locked && p.resource === b.toString() && p.renderedVersion !== undefined && p.shownResource === b.toString() && p.shownVersion >= 1), 'the preview of b');
       await waitFor(async () => {
         const p = (await previews()).find((x) => !x.locked);
         return p?.resource === b.toString() && p.stories.map((s) => s.title).join() === 'From B?';

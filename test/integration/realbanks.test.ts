@@ -15,6 +15,7 @@ interface Tree {
 interface PreviewInfo {
   resource: string;
   shownVersion: number;
+  shownResource?: string;
   stories: { id: string; title: string }[];
   html: string;
 }
@@ -96,7 +97,7 @@ describe('a real bank: sub-headings inside a story', function () {
     ]);
     await vscode.commands.executeCommand('starAnswers.openPreviewToSide');
     const info = await waitFor(
-      async () => ((await vscode.commands.executeCommand<PreviewInfo[]>('starAnswers._previewState')) ?? []).find((p) => p.resource === uri().toString() && p.shownVersion === document.version),
+      async () => ((await vscode.commands.executeCommand<PreviewInfo[]>('starAnswers._previewState')) ?? []).find((p) => p.resource === uri().toString() && p.shownResource === uri().toString() && p.shownVersion === document.version),
       'the preview of the new file',
       20000,
     );

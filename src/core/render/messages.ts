@@ -16,8 +16,8 @@ export type HostMessage =
 export type WebviewMessage =
   /** The script is up; the extension answers with an update. */
   | { type: 'ready' }
-  /** An update of this version is on screen. */
-  | { type: 'rendered'; version: number }
+  /** An update of this version of this document (a URI string) is on screen. */
+  | { type: 'rendered'; version: number; resource: string }
   /** "Go to source": move the editor to a 0-based line. */
   | { type: 'reveal'; line: number }
   /** The story under the cursor is in view (and open, outside practice). */
@@ -74,7 +74,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
       return { type: 'ready' };
     case 'rendered':
-      return isNonNegativeInteger(value.version) ? { type: 'rendered', version: value.version } : undefined;
+      return isNonNegativeInteger(value.version) && typeof value.resource === 'string' && value.resource.length <= 4096 ? { type: 'rendered', version: value.version, resource: value.resource } : undefined;
     case 'reveal':
       return isNonNegativeInteger(value.line) ? { type: 'reveal', line: value.line } : undefined;
     case 'focused':

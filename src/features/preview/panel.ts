@@ -33,8 +33,9 @@ export class PreviewPanel implements vscode.Disposable {
   private pageWanted = false;
   private focused: string | undefined;
   private disposed = false;
-  /** The version the webview says it has on screen. */
+  /** The document and version the webview says it has on screen (a version alone may be another document's). */
   shownVersion = -1;
+  shownResource: string | undefined;
   /** The story the webview last brought into view for the cursor. */
   shownStory: string | undefined;
 
@@ -227,6 +228,7 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'rendered':
         this.shownVersion = message.version;
+        this.shownResource = message.resource;
         this.onShown(this, message.version);
         return;
       case 'reveal':

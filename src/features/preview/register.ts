@@ -40,6 +40,7 @@ export function registerPreview(context: vscode.ExtensionContext, index: StoryIn
         locked: p.locked,
         renderedVersion: p.renderedVersion,
         shownVersion: p.shownVersion,
+        shownResource: p.shownResource,
         shownStory: p.shownStory,
         title: p.panel.title,
         stories: p.stories.map((s) => ({ ...s })),

@@ -13,21 +13,27 @@ export function registerStoryStatusBar(index: StoryIndex): vscode.Disposable {
   item.name = 'STAR Answers: Current Story';
   item.command = { command: 'starAnswers.revealInTree', title: 'Reveal Current Story in Tree' };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let visible = false;
+  const hide = () => {
+    visible = false;
+    item.hide();
+  };
 
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown') return item.hide();
+    if (!editor || editor.document.languageId !== 'markdown') return hide();
     const known = index.get(editor.document.uri);
     // While typing, keep the last parse until the debounced one arrives; never parse per keystroke.
     if (!known) {
       void index.fresh(editor.document); // shown when it arrives (onDidChange)
-      return item.hide();
+      return hide();
     }
     const file = known;
     const offset = Math.min(editor.document.offsetAt(editor.selection.active), file.text.length);
     const question = file.bank.principles.flatMap((p) => p.questions).find((q) => q.range.start.offset <= offset && offset <= q.range.end.offset);
-    if (!question) return item.hide();
+    if (!question) return hide();
     show(item, question);
+    visible = true;
   };
   const schedule = (delay: number) => {
     clearTimeout(timer);
@@ -45,6 +51,12 @@ export function registerStoryStatusBar(index: StoryIndex): vscode.Disposable {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('starAnswers.wordsPerMinute') && schedule(0)),
     { dispose: () => clearTimeout(timer) },
+    // Not contributed (hidden from the palette): what the item shows, for the integration tests.
+    vscode.commands.registerCommand('starAnswers._storyStatusBar', () => ({
+      visible,
+      text: item.text,
+      tooltip: typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''),
+    })),
   );
 }
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../support/helpers';
 
 /** The files of the suite that run on the web; those left out need a Node extension host. */
-const WEB_SUITE = ['activation', 'bundle', 'contributions', 'diagnostics', 'hostile', 'parsing', 'tree', 'folding', 'preview', 'completion', 'practice', 'export', 'realbanks'];
+const WEB_SUITE = ['activation', 'bundle', 'contributions', 'diagnostics', 'hostile', 'parsing', 'tree', 'folding', 'preview', 'statusBar', 'completion', 'practice', 'export', 'realbanks'];
 
 /** The harness's STAR_TEST_* variables, which a web worker cannot read from the environment: web-tests/env.json. */
 async function readEnv(): Promise<void> {
@@ -17,20 +17,11 @@ async function readEnv(): Promise<void> {
   Object.assign(process.env, JSON.parse(new TextDecoder().decode(bytes)));
 }
 
-const PREVIEW_ACK =
-  'by the time it runs in the web workbench, the preview shares the first tab group with the seed and sits behind it ' +
-  '(tabs seen: ["STAR Preview Customer Obsession.md", "Customer Obsession.md"]), so its hidden webview cannot acknowledge ' +
-  'the render the test waits for (shownVersion stays 2, renderedVersion 1); on the desktop route it stays beside the editor';
-
 /**
  * Tests that fail on the web worker host only, each with what was seen. They are reported as pending with the
  * reason on every run, never dropped silently.
  */
-const KNOWN_WEB_FAILURES: Record<string, string> = {
-  'locks to its file, and follows the editor again when unlocked': PREVIEW_ACK,
-  'Lock and Unlock set the lock (they do not toggle it)': PREVIEW_ACK,
-  'redraws when starAnswers.wordsPerMinute changes, without a reload': PREVIEW_ACK,
-};
+const KNOWN_WEB_FAILURES: Record<string, string> = {};
 
 export async function run(): Promise<void> {
   await readEnv();
@@ -46,6 +37,7 @@ export async function run(): Promise<void> {
     tree: () => require('../tree.test'),
     folding: () => require('../folding.test'),
     preview: () => require('../preview.test'),
+    statusBar: () => require('../statusBar.test'),
     completion: () => require('../completion.test'),
     practice: () => require('../practice.test'),
     export: () => require('../export.test'),

@@ -5,7 +5,7 @@ describe('preview messages', () => {
   it('accepts the webview\'s messages', () => {
     assert.deepStrictEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parseWebviewMessage({ type: 'reveal', line: 12 }), { type: 'reveal', line: 12 });
-    assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', version: 3, junk: 1 }), { type: 'rendered', version: 3 });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', version: 3, resource: 'file:///a.md', junk: 1 }), { type: 'rendered', version: 3, resource: 'file:///a.md' });
     assert.deepStrictEqual(parseWebviewMessage({ type: 'focused', id: 's-0-1' }), { type: 'focused', id: 's-0-1' });
     assert.strictEqual(parseWebviewMessage({ type: 'focused', id: '<b>' }), undefined);
   });
@@ -14,7 +14,7 @@ describe('preview messages', () => {
     for (const bad of [
       undefined, null, 42, 'reveal', [], {}, { type: 'eval', code: 'x' }, { type: 'reveal' }, { type: 'reveal', line: -1 },
       { type: 'reveal', line: 1.5 }, { type: 'reveal', line: '3' }, { type: 'reveal', line: Number.MAX_VALUE }, { type: 'reveal', line: NaN },
-      { type: 'rendered', version: -2 }, { type: 'state', state: { resource: 'x' } }, { type: '__proto__' }, { type: 'toString' },
+      { type: 'rendered', version: -2, resource: 'file:///a.md' }, { type: 'rendered', version: 2 }, { type: 'rendered', version: 2, resource: 7 }, { type: 'state', state: { resource: 'x' } }, { type: '__proto__' }, { type: 'toString' },
     ]) {
       assert.strictEqual(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
