@@ -41,7 +41,8 @@ export class WebWorkerBundle implements WebWorkerScript, vscode.Disposable {
       this.fallbackReported = true;
       console.warn(`STAR Answers: story files are read on the extension host's thread, without a time budget: no Web Worker could be started (${reason}).`);
     }
-    return endpointOnThisThread((await this.library()).createRequestHandler());
+    const library = await this.library();
+    return endpointOnThisThread(() => library.createRequestHandler());
   }
 
   dispose(): void {

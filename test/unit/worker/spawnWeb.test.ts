@@ -49,7 +49,7 @@ describe('parse worker on the web: spawnWebWorker', () => {
     url: async () => 'blob:star-answers-worker',
     onThisThread: async (reason) => {
       reasons.push(reason);
-      return endpointOnThisThread(createRequestHandler());
+      return endpointOnThisThread(createRequestHandler);
     },
   };
 
