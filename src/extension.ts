@@ -4,6 +4,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerExport } from './features/export/register';
 import { registerPractice } from './features/practice/register';
 import { registerPreview } from './features/preview/register';
+import { IndexSnapshot } from './features/shared/indexSnapshot';
 import { createBankParser } from './features/shared/parserHost';
 import { StoryIndex } from './features/shared/storyIndex';
 import { registerStoryBank } from './features/tree';
@@ -13,7 +14,8 @@ export function activate(context: vscode.ExtensionContext) {
   const started = performance.now();
   // Parsing runs in workers (dist/worker.js; dist/web/worker.js on the web), started on first use: the extension host only stores results.
   const parser = createBankParser(context.extensionUri);
-  const index = new StoryIndex(parser);
+  // The first scan starts from the last session's index, kept in the workspace storage.
+  const index = new StoryIndex(parser, IndexSnapshot.forContext(context));
   const storyBank = registerStoryBank(context, index);
   context.subscriptions.push(
     index,

@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
 import { LineIndex } from '../../core/text/lineIndex';
+import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { WorkerFinding } from '../../core/worker/protocol';
 import { lintSettings } from './lintSettings';
+import type { IndexSnapshot } from './indexSnapshot';
 import type { BankParser } from './parseService';
 
 export interface IndexedFile {
@@ -17,10 +19,12 @@ export interface IndexedFile {
   bank: BankFile;
   /** The worker's findings, and the settings they were linted with. */
   lint?: { settings: string; findings: WorkerFinding[] };
+  /** Size and modification time on disk when read from there (and the text's hash once known): tells a changed file next session. */
+  disk?: { size: number; mtime: number; hash?: string };
 }
 
 /** An indexed file whose line index is built when first read. */
-function indexedFile(uri: vscode.Uri, version: number | undefined, text: string, bank: BankFile, lint?: IndexedFile['lint']): IndexedFile {
+function indexedFile(uri: vscode.Uri, version: number | undefined, text: string, bank: BankFile, lint?: IndexedFile['lint'], disk?: IndexedFile['disk']): IndexedFile {
   let lines: LineIndex | undefined;
   return {
     uri,
@@ -28,6 +32,7 @@ function indexedFile(uri: vscode.Uri, version: number | undefined, text: string,
     text,
     bank,
     ...(lint ? { lint } : {}),
+    ...(disk ? { disk } : {}),
     get lines() {
       return (lines ??= new LineIndex(text));
     },
@@ -60,7 +65,12 @@ export class StoryIndex implements vscode.Disposable {
   /** Fires with the files whose parse changed (added, updated or removed). */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly parser: BankParser) {
+  /** `snapshot`: where the index is kept between sessions (the first scan starts from it). */
+  constructor(
+    private readonly parser: BankParser,
+    private readonly snapshot?: IndexSnapshot,
+  ) {
+    if (snapshot) this.disposables.push(snapshot.track(this));
     this.disposables.push(
       parser,
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -85,7 +95,7 @@ export class StoryIndex implements vscode.Disposable {
 
   /** Starts the background scan of the workspace once; later calls return the same promise. */
   ready(): Promise<void> {
-    this.scan ??= this.scanWorkspace();
+    this.scan ??= this.scanWorkspace(true);
     return this.scan;
   }
 
@@ -208,8 +218,13 @@ export class StoryIndex implements vscode.Disposable {
     }
   }
 
-  private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  /**
+   * `restored`: the file's result from the last session's snapshot, kept when the file has the same size
+   * and modification time, or else the same text (by hash); otherwise the file is parsed as usual.
+   */
+  private async readFromDisk(uri: vscode.Uri, restored?: IndexedFile): Promise<void> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open) {
       await this.fresh(open);
       return;
@@ -219,9 +234,41 @@ export class StoryIndex implements vscode.Disposable {
       this.remove(uri); // too large to read in the background; it is read when opened
       return;
     }
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    const file = await this.read(uri, new TextDecoder('utf-8').decode(bytes), undefined, false);
-    if (file) this.store(file);
+    const kept = () => (restored?.disk && this.files.get(key) === restored ? restored.disk : undefined);
+    if (kept() && unchangedOnDisk(kept()!, stat)) return;
+    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    let hash: string | undefined;
+    if (kept()) {
+      hash = await contentHash(text);
+      const stamp = kept();
+      if (stamp && sameContent(stamp, hash)) {
+        restored!.disk = { size: stat.size, mtime: stat.mtime, hash };
+        return;
+      }
+    }
+    const file = await this.read(uri, text, undefined, false);
+    if (!file) return;
+    file.disk = { size: stat.size, mtime: stat.mtime, ...(hash ? { hash } : {}) };
+    this.store(file);
+  }
+
+  /** The last session's results, shown at once; undefined without a usable snapshot. */
+  private async restoreSnapshot(): Promise<Map<string, IndexedFile> | undefined> {
+    const entries = await this.snapshot?.load();
+    if (!entries?.length) return undefined;
+    // Open documents are read from their live text, as always.
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const restored = new Map<string, IndexedFile>();
+    for (const entry of entries) {
+      if (this.files.has(entry.uri) || open.has(entry.uri)) continue;
+      const uri = vscode.Uri.parse(entry.uri);
+      if (!this.isIncluded(uri)) continue;
+      const file = indexedFile(uri, undefined, entry.text, entry.bank, entry.lint, { ...entry.disk });
+      this.files.set(entry.uri, file);
+      restored.set(entry.uri, file);
+    }
+    if (restored.size) this.changeEmitter.fire([...restored.values()].map((f) => f.uri));
+    return restored;
   }
 
   /** Forgets everything and reads the workspace again (the Refresh command). */
@@ -237,13 +284,14 @@ export class StoryIndex implements vscode.Disposable {
     const removed = [...this.files.values()].map((f) => f.uri);
     this.files.clear();
     if (removed.length) this.changeEmitter.fire(removed);
-    this.scan = this.scanWorkspace();
+    this.scan = this.scanWorkspace(false);
   }
 
-  private async scanWorkspace(): Promise<void> {
+  /** `first`: the first scan of the session, which starts from the snapshot when there is one. */
+  private async scanWorkspace(first: boolean): Promise<void> {
     this.scansRunning++;
     try {
-      await this.readWorkspace();
+      await this.readWorkspace(first ? await this.restoreSnapshot() : undefined);
     } finally {
       this.scansRunning--;
       // The tree drops its "still reading" state.
@@ -251,7 +299,7 @@ export class StoryIndex implements vscode.Disposable {
     }
   }
 
-  private async readWorkspace(): Promise<void> {
+  private async readWorkspace(restored: Map<string, IndexedFile> | undefined): Promise<void> {
     const source = new vscode.CancellationTokenSource();
     this.scanSource = source;
     // Each workspace folder with its own include and exclude settings (scope `resource`).
@@ -279,6 +327,11 @@ export class StoryIndex implements vscode.Disposable {
         if (!source.token.isCancellationRequested) console.error('STAR Answers: could not list the story bank files:', error);
         return;
       }
+      if (restored) {
+        // Files of the last session that are gone (deleted, excluded now) leave the bank.
+        const found = new Set(uris.map((u) => u.toString()));
+        for (const [key, file] of restored) if (!found.has(key) && this.files.get(key) === file) this.remove(file.uri);
+      }
       // Several files in flight, so that reading the next file overlaps the worker's parse of this one.
       let done = 0;
       let next = 0;
@@ -288,9 +341,11 @@ export class StoryIndex implements vscode.Disposable {
         while (next < uris.length && !source.token.isCancellationRequested) {
           const uri = uris[next++];
           try {
-            await this.readFromDisk(uri);
+            await this.readFromDisk(uri, restored?.get(uri.toString()));
           } catch (error) {
             console.warn(`STAR Answers: skipped ${uri.toString()}:`, error);
+            const stale = restored?.get(uri.toString());
+            if (stale && this.files.get(uri.toString()) === stale) this.remove(uri); // the last session's result of a file that cannot be read now
           }
           done++;
           if (done % 10 === 0) report();
