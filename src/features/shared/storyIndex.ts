@@ -137,7 +137,11 @@ export class StoryIndex implements vscode.Disposable {
   /** Reads every stored file again (the lint settings changed); the results arrive through onDidChange. */
   relintAll(): void {
     for (const file of this.files.values()) {
-      void this.read(file.uri, file.text, file.version, file.version !== undefined).then((read) => read && this.files.has(read.uri.toString()) && this.store(read));
+      void this.read(file.uri, file.text, file.version, file.version !== undefined).then((read) => {
+        if (!read || !this.files.has(read.uri.toString())) return;
+        if (file.disk) read.disk = file.disk; // the same text: the same file on disk
+        this.store(read);
+      });
     }
   }
 
@@ -219,10 +223,11 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   /**
-   * `restored`: the file's result from the last session's snapshot, kept when the file has the same size
-   * and modification time, or else the same text (by hash); otherwise the file is parsed as usual.
+   * A result read from disk (in this session or the last one, from the snapshot) is kept when the file
+   * has the same text (by hash), or, with `trustStamp` (the scan), the same size and modification time
+   * without reading it; otherwise the file is parsed.
    */
-  private async readFromDisk(uri: vscode.Uri, restored?: IndexedFile): Promise<void> {
+  private async readFromDisk(uri: vscode.Uri, trustStamp = false): Promise<void> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open) {
@@ -234,21 +239,18 @@ export class StoryIndex implements vscode.Disposable {
       this.remove(uri); // too large to read in the background; it is read when opened
       return;
     }
-    const kept = () => (restored?.disk && this.files.get(key) === restored ? restored.disk : undefined);
-    if (kept() && unchangedOnDisk(kept()!, stat)) return;
+    const known = this.files.get(key);
+    const stamp = known?.version === undefined ? known?.disk : undefined;
+    if (trustStamp && stamp && unchangedOnDisk(stamp, stat)) return;
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    let hash: string | undefined;
-    if (kept()) {
-      hash = await contentHash(text);
-      const stamp = kept();
-      if (stamp && sameContent(stamp, hash)) {
-        restored!.disk = { size: stat.size, mtime: stat.mtime, hash };
-        return;
-      }
+    const hash = await contentHash(text);
+    if (known && stamp && sameContent(stamp, hash) && this.files.get(key) === known) {
+      known.disk = { size: stat.size, mtime: stat.mtime, hash };
+      return;
     }
     const file = await this.read(uri, text, undefined, false);
     if (!file) return;
-    file.disk = { size: stat.size, mtime: stat.mtime, ...(hash ? { hash } : {}) };
+    file.disk = { size: stat.size, mtime: stat.mtime, hash };
     this.store(file);
   }
 
@@ -341,7 +343,7 @@ export class StoryIndex implements vscode.Disposable {
         while (next < uris.length && !source.token.isCancellationRequested) {
           const uri = uris[next++];
           try {
-            await this.readFromDisk(uri, restored?.get(uri.toString()));
+            await this.readFromDisk(uri, true);
           } catch (error) {
             console.warn(`STAR Answers: skipped ${uri.toString()}:`, error);
             const stale = restored?.get(uri.toString());
