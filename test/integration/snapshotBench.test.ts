@@ -1,0 +1,113 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { IndexSnapshot } from '../../src/features/shared/indexSnapshot';
+import { WorkerBankParser } from '../../src/features/shared/parseService';
+import { StoryIndex } from '../../src/features/shared/storyIndex';
+import { spawnNodeWorker } from '../../src/worker/spawnNode';
+import { EXTENSION_ID, waitFor, waitForEvent, wsFile } from './support/helpers';
+
+// A measurement, not a check: runs only with STAR_SNAPSHOT_BENCH=1, e.g.
+//   STAR_SNAPSHOT_BENCH=1 STAR_SCREENSHOTS=0 STAR_PACKAGED=0 STAR_TEST_FILES=snapshotBench npm run test:integration
+// STAR_SNAPSHOT_BENCH_FILES (1000) files of about STAR_SNAPSHOT_BENCH_BYTES (2000) bytes, one in six without a story.
+const FILES = Number(process.env.STAR_SNAPSHOT_BENCH_FILES || 1000);
+const BYTES = Number(process.env.STAR_SNAPSHOT_BENCH_BYTES || 2000);
+
+const STYLES = [
+  (n: number) => `<details>\n<summary><b>Tell me about a deadline you moved (${n}).</b></summary>\n<ul>\n<li><b>Situation: </b><br>\nA partner asked for the launch a month sooner.<br></li>\n<li><b>Task: </b><br>\nI owned the two features they needed first.<br></li>\n<li><b>Action: </b><br>\nI split the scope, agreed a second drop and we built nightly.<br></li>\n<li><b>Result: </b><br>\nThey launched on the new date with ${n % 9}0% of the scope.</li>\n</ul>\n</details>\n\n`,
+  (n: number) => `## Story ${n}: the alerts nobody read\n\n**Situation:** Pages went to a shared list.\n\n**Task:** I wanted a person to answer within five minutes.\n\n**Action:** I set up a rota of six and wrote a runbook for each frequent alert.\n\n**Result:** Answer time fell from 3 hours to 4 minutes.\n\n`,
+  (n: number) => `## When did data change your mind (${n})\n\n### Situation\nWe planned to retire an old export.\n\n### Task\nI sized the work.\n\n### Action\n- I read a month of access logs.\n- I found three large customers using it daily.\n\n### Result\nWe kept it and moved it to the new API.\n\n`,
+];
+
+function fileText(i: number): string {
+  let text = `# Principle ${i}\n\n`;
+  if (i % 6 === 5) {
+    for (let n = 0; text.length < BYTES; n++) text += `- a note about the project, number ${n}\n`;
+    return text;
+  }
+  for (let n = 0; text.length < BYTES; n++) text += STYLES[(n + i) % STYLES.length](n);
+  return text;
+}
+
+/** The longest the extension host's event loop went without running a timer, while `during` runs. */
+async function longestStall<T>(during: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 5);
+  try {
+    return { value: await during(), stallMs: Math.round(stallMs) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+if (process.env.STAR_SNAPSHOT_BENCH === '1') describe('measure: index start to a full tree, with and without the snapshot', function () {
+  this.timeout(1_800_000);
+  const dir = wsFile('snapshot-bench');
+  let storage: vscode.Uri;
+  let worker: string;
+
+  before(async () => {
+    worker = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'worker.js');
+    storage = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'star-snapshot-bench-')));
+    let bytes = 0;
+    for (let i = 0; i < FILES; i++) {
+      const text = fileText(i);
+      bytes += text.length;
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `p${i % 10}`, `file-${i}.md`), new TextEncoder().encode(text));
+    }
+    console.log(`    bank: ${FILES} files, ${(bytes / 1024 / 1024).toFixed(2)} MB; host: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.versions.node}`);
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+    fs.rmSync(storage.fsPath, { recursive: true, force: true });
+  });
+
+  const session = () => {
+    let parsed = 0;
+    const inner = new WorkerBankParser(() => spawnNodeWorker(worker));
+    const parser = { parse: (r: Parameters<WorkerBankParser['parse']>[0]) => (parsed++, inner.parse(r)), forget: (k: string) => inner.forget(k), dispose: () => inner.dispose() };
+    const snapshot = new IndexSnapshot(storage, 'bench', { log: (m) => console.log(`    (snapshot: ${m})`) });
+    const index = new StoryIndex(parser, snapshot);
+    return { index, snapshot, parsed: () => parsed };
+  };
+
+  it('cold, then warm three times', async () => {
+    const cold = session();
+    const coldStart = performance.now();
+    const { stallMs: coldStall } = await longestStall(() => cold.index.ready());
+    const coldMs = performance.now() - coldStart;
+    const files = cold.index.all().length;
+    assert.ok(files >= FILES, `all ${FILES} files indexed (${files})`);
+    const saveStart = performance.now();
+    const { stallMs: saveStall } = await longestStall(() => waitFor(() => Promise.resolve(vscode.workspace.fs.stat(cold.snapshot.uri)).then((s) => s.size, () => 0), 'the snapshot', 600_000, 20));
+    const saveMs = performance.now() - saveStart;
+    const size = (await vscode.workspace.fs.stat(cold.snapshot.uri)).size;
+    cold.index.dispose();
+    console.log(`    cold: ${files} files parsed and shown in ${(coldMs / 1000).toFixed(2)} s (${cold.parsed()} sent to the worker; longest host stall ${coldStall} ms)`);
+    console.log(`    snapshot written ${(saveMs / 1000).toFixed(2)} s after the scan ended: ${(size / 1024 / 1024).toFixed(2)} MB (longest host stall ${saveStall} ms)`);
+
+    for (let run = 1; run <= 3; run++) {
+      const warm = session();
+      const start = performance.now();
+      let treeMs = 0;
+      const { stallMs } = await longestStall(async () => {
+        const shown = waitForEvent(warm.index.onDidChange, (uris) => uris.length >= files, 'the restored tree', 600_000).then(() => (treeMs = performance.now() - start));
+        await warm.index.ready();
+        await shown;
+      });
+      const doneMs = performance.now() - start;
+      assert.strictEqual(warm.index.all().length, files);
+      assert.strictEqual(warm.parsed(), 0, 'nothing parsed on a warm start');
+      warm.index.dispose();
+      console.log(`    warm ${run}: full tree from the snapshot in ${(treeMs / 1000).toFixed(2)} s, every file checked (stat) in ${(doneMs / 1000).toFixed(2)} s, ${warm.parsed()} sent to the worker (longest host stall ${stallMs} ms)`);
+    }
+  });
+});
