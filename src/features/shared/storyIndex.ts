@@ -254,22 +254,29 @@ export class StoryIndex implements vscode.Disposable {
     this.store(file);
   }
 
-  /** The last session's results, shown at once; undefined without a usable snapshot. */
+  /**
+   * The last session's results, shown at once; undefined without a usable snapshot. In batches with the
+   * thread given back between them, so that the listeners (the tree, diagnostics) never hold it long.
+   * Files excluded since then are dropped when the scan lists the workspace.
+   */
   private async restoreSnapshot(): Promise<Map<string, IndexedFile> | undefined> {
     const entries = await this.snapshot?.load();
     if (!entries?.length) return undefined;
     // Open documents are read from their live text, as always.
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     const restored = new Map<string, IndexedFile>();
-    for (const entry of entries) {
-      if (this.files.has(entry.uri) || open.has(entry.uri)) continue;
-      const uri = vscode.Uri.parse(entry.uri);
-      if (!this.isIncluded(uri)) continue;
-      const file = indexedFile(uri, undefined, entry.text, entry.bank, entry.lint, { ...entry.disk });
-      this.files.set(entry.uri, file);
-      restored.set(entry.uri, file);
+    for (let start = 0; start < entries.length; start += RESTORE_BATCH) {
+      if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const batch: vscode.Uri[] = [];
+      for (const entry of entries.slice(start, start + RESTORE_BATCH)) {
+        if (this.files.has(entry.uri) || open.has(entry.uri)) continue;
+        const file = indexedFile(vscode.Uri.parse(entry.uri), undefined, entry.text, entry.bank, entry.lint, { ...entry.disk });
+        this.files.set(entry.uri, file);
+        restored.set(entry.uri, file);
+        batch.push(file.uri);
+      }
+      if (batch.length) this.changeEmitter.fire(batch);
     }
-    if (restored.size) this.changeEmitter.fire([...restored.values()].map((f) => f.uri));
     return restored;
   }
 
@@ -353,7 +360,8 @@ export class StoryIndex implements vscode.Disposable {
           if (done % 10 === 0) report();
         }
       };
-      await Promise.all(Array.from({ length: SCAN_LANES }, lane));
+      // Files kept from the snapshot are mostly only stat-ed: more of them at once.
+      await Promise.all(Array.from({ length: restored ? RESTORED_SCAN_LANES : SCAN_LANES }, lane));
     });
   }
 
@@ -368,6 +376,9 @@ export class StoryIndex implements vscode.Disposable {
 
 /** Files read from disk and waiting for or in the worker at once during the scan. */
 const SCAN_LANES = 4;
+const RESTORED_SCAN_LANES = 16;
+/** Files of the snapshot shown per change event. */
+const RESTORE_BATCH = 100;
 
 function emptyFile(uri: vscode.Uri, version: number | undefined, text: string): IndexedFile {
   return indexedFile(uri, version, text, { principles: [], hasStories: false });
