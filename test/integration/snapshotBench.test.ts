@@ -13,13 +13,30 @@ import { EXTENSION_ID, waitFor, wsFile } from './support/helpers';
 // A measurement, not a check: runs only with STAR_SNAPSHOT_BENCH=1, e.g.
 //   STAR_SNAPSHOT_BENCH=1 STAR_SCREENSHOTS=0 STAR_PACKAGED=0 STAR_TEST_FILES=snapshotBench npm run test:integration
 // STAR_SNAPSHOT_BENCH_FILES (1000) files of about STAR_SNAPSHOT_BENCH_BYTES (2000) bytes, one in six without a story.
+// "Full tree": every file of the bank has its result in the index (what the Story Bank view shows).
 const FILES = Number(process.env.STAR_SNAPSHOT_BENCH_FILES || 1000);
 const BYTES = Number(process.env.STAR_SNAPSHOT_BENCH_BYTES || 2000);
 
+const VOCABULARY = 'team customer order release plan week month data cost time launch scope partner alert runbook rota page answer export log service owner budget risk review test build deploy incident metric goal feature user report support ticket queue backlog sprint design migration database cache latency error outage fix rollout'.split(' ');
+
+/** Sentences of words drawn by a seeded generator: stories that differ as real ones do (not copies for duplicate-story). */
+function words(seed: number, count: number): string {
+  let x = (seed * 2654435761 + 1) | 0 || 1;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    // xorshift32
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out.push(VOCABULARY[(x >>> 0) % VOCABULARY.length]);
+  }
+  return out.join(' ');
+}
+
 const STYLES = [
-  (n: number) => `<details>\n<summary><b>Tell me about a deadline you moved (${n}).</b></summary>\n<ul>\n<li><b>Situation: </b><br>\nA partner asked for the launch a month sooner.<br></li>\n<li><b>Task: </b><br>\nI owned the two features they needed first.<br></li>\n<li><b>Action: </b><br>\nI split the scope, agreed a second drop and we built nightly.<br></li>\n<li><b>Result: </b><br>\nThey launched on the new date with ${n % 9}0% of the scope.</li>\n</ul>\n</details>\n\n`,
-  (n: number) => `## Story ${n}: the alerts nobody read\n\n**Situation:** Pages went to a shared list.\n\n**Task:** I wanted a person to answer within five minutes.\n\n**Action:** I set up a rota of six and wrote a runbook for each frequent alert.\n\n**Result:** Answer time fell from 3 hours to 4 minutes.\n\n`,
-  (n: number) => `## When did data change your mind (${n})\n\n### Situation\nWe planned to retire an old export.\n\n### Task\nI sized the work.\n\n### Action\n- I read a month of access logs.\n- I found three large customers using it daily.\n\n### Result\nWe kept it and moved it to the new API.\n\n`,
+  (n: number, s: number) => `<details>\n<summary><b>Tell me about a deadline you moved (${n}).</b></summary>\n<ul>\n<li><b>Situation: </b><br>\n${words(s, 14)}.<br></li>\n<li><b>Task: </b><br>\nI owned ${words(s + 1, 10)}.<br></li>\n<li><b>Action: </b><br>\nI ${words(s + 2, 20)}.<br></li>\n<li><b>Result: </b><br>\nWe cut ${words(s + 3, 6)} by ${n % 9}0%.</li>\n</ul>\n</details>\n\n`,
+  (n: number, s: number) => `## Story ${n}: ${words(s, 4)}\n\n**Situation:** ${words(s + 1, 14)}.\n\n**Task:** I wanted ${words(s + 2, 10)}.\n\n**Action:** I ${words(s + 3, 20)}.\n\n**Result:** ${words(s + 4, 6)} fell from 3 hours to 4 minutes.\n\n`,
+  (n: number, s: number) => `## When did data change your mind (${n})\n\n### Situation\n${words(s, 14)}.\n\n### Task\nI sized ${words(s + 1, 10)}.\n\n### Action\n- I ${words(s + 2, 10)}.\n- I ${words(s + 3, 10)}.\n\n### Result\nWe kept ${words(s + 4, 6)}.\n\n`,
 ];
 
 function fileText(i: number): string {
@@ -28,7 +45,7 @@ function fileText(i: number): string {
     for (let n = 0; text.length < BYTES; n++) text += `- a note about the project, number ${n}\n`;
     return text;
   }
-  for (let n = 0; text.length < BYTES; n++) text += STYLES[(n + i) % STYLES.length](n);
+  for (let n = 0; text.length < BYTES; n++) text += STYLES[(n + i) % STYLES.length](n, i * 1000 + n * 10);
   return text;
 }
 
@@ -77,8 +94,8 @@ if (process.env.STAR_SNAPSHOT_BENCH === '1') describe('measure: index start to a
     const parser = { parse: (r: Parameters<WorkerBankParser['parse']>[0]) => (parsed++, inner.parse(r)), forget: (k: string) => inner.forget(k), dispose: () => inner.dispose() };
     const snapshot = new IndexSnapshot(storage, 'bench', { log: (m) => console.log(`    (snapshot: ${m})`) });
     const index = new StoryIndex(parser, snapshot);
-    // With the extension's diagnostics listening, as they do on the index of the extension.
-    const diagnostics = registerDiagnostics(undefined as unknown as vscode.ExtensionContext, index);
+    // STAR_SNAPSHOT_BENCH_DIAGNOSTICS=1: with the extension's diagnostics listening, as on the extension's own index.
+    const diagnostics = process.env.STAR_SNAPSHOT_BENCH_DIAGNOSTICS === '1' ? registerDiagnostics(undefined as unknown as vscode.ExtensionContext, index) : new vscode.Disposable(() => undefined);
     const dispose = index.dispose.bind(index);
     index.dispose = () => {
       diagnostics.dispose();

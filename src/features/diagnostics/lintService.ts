@@ -17,6 +17,8 @@ export class LintService implements vscode.Disposable {
   /** The whole bank, for duplicate-story, which compares stories across files here on the host (the worker sees one file). */
   private bank: (() => BankFileInput[]) | undefined;
   private bankVersion = 0;
+  /** The bank as read at bankVersion: publishing every file reads it once, not once a file (it sorts every file). */
+  private bankFiles: { version: number; files: BankFileInput[] } | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private warned = '';
@@ -29,6 +31,7 @@ export class LintService implements vscode.Disposable {
       if (!LINT_SETTING_KEYS.some((key) => e.affectsConfiguration(`starAnswers.${key}`))) return;
       this.keys = new Map();
       this.cache = new WeakMap();
+      this.bankFiles = undefined;
       this.index.relintAll();
       this.emitter.fire();
     });
@@ -59,8 +62,10 @@ export class LintService implements vscode.Disposable {
 
   /** The rules that need the other files (duplicate-story), with this file's settings. */
   private acrossFiles(file: IndexedFile): LintDiagnostic[] {
-    const files = this.bank?.();
-    if (!files?.length) return [];
+    if (!this.bank) return [];
+    if (this.bankFiles?.version !== this.bankVersion) this.bankFiles = { version: this.bankVersion, files: this.bank() };
+    const files = this.bankFiles.files;
+    if (!files.length) return [];
     return lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: lintSettings(file.uri).config, files });
   }
 
