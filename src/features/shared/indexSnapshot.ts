@@ -86,26 +86,34 @@ export class IndexSnapshot {
   /** Saves the index after its scans and a while after its changes (not while a document is being typed in), and once more on dispose. */
   track(index: SnapshotSource): vscode.Disposable {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = (delay: number) => {
+    /** Something worth keeping changed since the last save. */
+    let changed = false;
+    const saveNow = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        void this.save(index);
-      }, delay);
+      timer = undefined;
+      changed = false;
+      void this.save(index);
     };
     const subscription = index.onDidChange((uris) => {
-      if (index.scanning) return; // saved when the scan ends
-      if (uris.length === 0) return schedule(0); // a scan ended
+      if (uris.length === 0) {
+        if (!index.scanning) saveNow(); // a scan ended
+        return;
+      }
       // An unsaved document is not kept: its change alone is nothing to save.
       const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
-      if (uris.some((u) => !dirty.has(u.toString()))) schedule(this.options.saveDelayMs ?? SAVE_DELAY_MS);
+      if (!uris.some((u) => !dirty.has(u.toString()))) return;
+      changed = true;
+      if (index.scanning) return; // saved when the scan ends
+      clearTimeout(timer);
+      timer = setTimeout(saveNow, this.options.saveDelayMs ?? SAVE_DELAY_MS);
     });
     return {
       dispose: () => {
         subscription.dispose();
-        if (timer === undefined) return;
         clearTimeout(timer);
-        void this.save(index); // not awaited: closing the window does not wait for it (a half-written file is ignored next time)
+        // Not awaited: closing the window does not wait for it (the old snapshot stays whole until the rename).
+        // A scan cut short is kept too: its files need not be parsed again next time.
+        if (changed) void this.save(index);
       },
     };
   }
