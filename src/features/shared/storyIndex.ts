@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
-import { LineIndex } from '../../core/text/lineIndex';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
+import { LineIndex } from '../../core/text/lineIndex';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { WorkerFinding } from '../../core/worker/protocol';
-import { lintSettings } from './lintSettings';
 import type { IndexSnapshot } from './indexSnapshot';
+import { lintSettings } from './lintSettings';
 import type { BankParser } from './parseService';
 
 export interface IndexedFile {
