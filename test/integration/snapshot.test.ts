@@ -16,7 +16,7 @@ class CountingParser implements BankParser {
   private readonly inner: WorkerBankParser;
 
   constructor(extensionPath: string) {
-    this.inner = new WorkerBankParser(() => spawnNodeWorker(path.join(extensionPath, 'dist', 'worker.js')));
+    this.inner = new WorkerBankParser(() => spawnNodeWorker(path.join(extensionPath, 'dist', 'worker.js')), { where: 'node worker' });
   }
 
   parse(request: PoolRequest) {

@@ -90,7 +90,7 @@ if (process.env.STAR_SNAPSHOT_BENCH === '1') describe('measure: index start to a
 
   const session = () => {
     let parsed = 0;
-    const inner = new WorkerBankParser(() => spawnNodeWorker(worker));
+    const inner = new WorkerBankParser(() => spawnNodeWorker(worker), { where: 'node worker' });
     const parser = { parse: (r: Parameters<WorkerBankParser['parse']>[0]) => (parsed++, inner.parse(r)), forget: (k: string) => inner.forget(k), dispose: () => inner.dispose() };
     const snapshot = new IndexSnapshot(storage, 'bench', { log: (m) => console.log(`    (snapshot: ${m})`) });
     const index = new StoryIndex(parser, snapshot);
