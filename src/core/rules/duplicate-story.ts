@@ -13,6 +13,11 @@ const SAME_STORY = 0.8;
 interface Fingerprint {
   words: number;
   shingles: Set<string>;
+  /**
+   * The first shingles in one global order (by hash): two stories alike at SAME_STORY or more share at
+   * least one shingle of their prefixes (prefix filtering), so only stories that do are compared.
+   */
+  prefix: string[];
 }
 
 const fingerprints = new WeakMap<Question, Fingerprint>();
@@ -24,10 +29,23 @@ function fingerprintOf(question: Question): Fingerprint {
     const words = question.sections.flatMap((s) => s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     const shingles = new Set<string>();
     for (let i = 0; i + 2 < words.length; i++) shingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-    found = { words: words.length, shingles };
+    found = { words: words.length, shingles, prefix: prefixOf(shingles) };
     fingerprints.set(question, found);
   }
   return found;
+}
+
+function prefixOf(shingles: Set<string>): string[] {
+  const ordered = [...shingles].map((s) => ({ s, h: hashOf(s) })).sort((a, b) => a.h - b.h || (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
+  const length = ordered.length - Math.ceil(SAME_STORY * ordered.length) + 1;
+  return ordered.slice(0, Math.max(0, length)).map((o) => o.s);
+}
+
+/** FNV-1a: any fixed order would do; a hash spreads common triples through it. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 export function similarity(a: Question, b: Question): number {
@@ -46,24 +64,59 @@ interface Located {
   question: Question;
 }
 
+/**
+ * The stories of a bank by the shingles of their prefixes, each list in bank order, built once per bank (the host passes the
+ * same array to every file of one reading of the bank). Comparing each story with every other one
+ * cost the square of the bank: a minute on the host for a bank of a thousand files.
+ */
+const indexes = new WeakMap<readonly BankFileInput[], Map<string, Located[]>>();
+
+function indexOf(bank: readonly BankFileInput[]): Map<string, Located[]> {
+  let index = indexes.get(bank);
+  if (index) return index;
+  index = new Map();
+  for (const file of bank) {
+    for (const principle of file.bank.principles) {
+      for (const question of principle.questions) {
+        const fingerprint = fingerprintOf(question);
+        if (fingerprint.words < MIN_WORDS) continue;
+        const located = { file, principle: principle.title, question };
+        for (const shingle of fingerprint.prefix) {
+          const list = index.get(shingle);
+          if (list) list.push(located);
+          else index.set(shingle, [located]);
+        }
+      }
+    }
+  }
+  const order = (a: Located, b: Located) => (a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : a.question.range.start.offset - b.question.range.start.offset);
+  for (const list of index.values()) list.sort(order);
+  indexes.set(bank, index);
+  return index;
+}
+
+/** Before in the bank: by file, then by position in the file. */
+function precedes(a: Located, b: { uri: string; offset: number }): boolean {
+  return a.file.uri < b.uri || (a.file.uri === b.uri && a.question.range.start.offset < b.offset);
+}
+
 export const rule: Rule = {
   id: 'duplicate-story',
   description: 'A story is written once: a copy under another principle names it on the first copy\'s Principles line instead.',
   defaultSeverity: 'information',
   check({ question, text, file, bank, lines }, report) {
     if (!file || !bank || fingerprintOf(question).words < MIN_WORDS) return;
-    const here = question.range.start.offset;
+    const here = { uri: file.uri, offset: question.range.start.offset };
     // The first copy (by file, then position) is the story; each later one is reported once, pointing at it.
     let original: Located | undefined;
-    for (const other of bank) {
-      if (other.uri > file.uri || (original && other.uri >= original.file.uri)) continue;
-      for (const principle of other.bank.principles) {
-        for (const candidate of principle.questions) {
-          if (other.uri === file.uri && candidate.range.start.offset >= here) continue;
-          if (original && original.file.uri === other.uri && original.question.range.start.offset <= candidate.range.start.offset) continue;
-          if (candidate === question || similarity(question, candidate) < SAME_STORY) continue;
-          original = { file: other, principle: principle.title, question: candidate };
-        }
+    const index = indexOf(bank);
+    for (const shingle of fingerprintOf(question).prefix) {
+      // In bank order: the first alike story of a list is its earliest copy, and nothing after it can be earlier.
+      for (const candidate of index.get(shingle) ?? []) {
+        if (!precedes(candidate, here) || (original && !precedes(candidate, { uri: original.file.uri, offset: original.question.range.start.offset }))) break;
+        if (candidate.question === question || similarity(question, candidate.question) < SAME_STORY) continue;
+        original = candidate;
+        break;
       }
     }
     if (!original) return;

@@ -4,6 +4,7 @@ import { lintBank } from '../../../src/core/lint/runner';
 import { parseBank } from '../../../src/core/parser';
 import { storyPrinciples, principleResolver } from '../../../src/core/storyPrinciples';
 import { AMAZON_PRINCIPLES } from '../../../src/core/catalog';
+import { similarity } from '../../../src/core/rules/duplicate-story';
 import { lintFixture, readFixture } from './helpers';
 
 const bad = readFixture('duplicate-story', 'bad');
@@ -63,5 +64,35 @@ describe('rule duplicate-story', () => {
   it('ignores short stories: two empty templates are not copies', () => {
     const template = '# A\n\n## Q\n\n**Situation:** TBD\n\n**Task:** TBD\n\n**Action:** TBD\n\n**Result:** TBD\n';
     assert.deepEqual(lintFiles([{ uri: 'a', text: template }, { uri: 'b', text: template }]).flat(), []);
+  });
+
+  it('finds, across a bank, exactly the first copy that comparing every pair of stories finds', () => {
+    // Stories from a small vocabulary, some of them copies with a few words changed: the prefix index
+    // must miss no pair at or above the threshold and pick the same first copy as the brute force.
+    let seed = 7;
+    const random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}x`);
+    const sentence = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+    const originals = Array.from({ length: 12 }, () => sentence(40));
+    const mutate = (text: string, changes: number) => {
+      const words = text.split(' ');
+      for (let i = 0; i < changes; i++) words[Math.floor(random() * words.length)] = vocabulary[Math.floor(random() * vocabulary.length)];
+      return words.join(' ');
+    };
+    const story = (n: number, body: string) => `## Story ${n}\n\n**Situation:** ${body.slice(0, 80)}\n\n**Action:** I ${body.slice(80)}\n\n**Result:** 3 more.\n\n`;
+    const files = Array.from({ length: 6 }, (_, f) => {
+      let text = `# Principle ${f}\n\n`;
+      for (let n = 0; n < 8; n++) text += story(n, mutate(originals[Math.floor(random() * originals.length)], Math.floor(random() * 3)));
+      return { uri: `file:///bank/p${f}.md`, text };
+    });
+    const bank = files.map((f) => ({ ...f, bank: parseBank(f.text, { fileName: f.uri }) }));
+    const found = bank.flatMap((f) => lintBank({ text: f.text, bank: f.bank, uri: f.uri, files: bank }).filter((d) => d.rule === 'duplicate-story').map((d) => `${f.uri}:${d.range.start.line} -> ${d.related?.[0].uri}:${d.related?.[0].range.start.line}`));
+    const all = bank.flatMap((f) => f.bank.principles.flatMap((p) => p.questions.map((q) => ({ uri: f.uri, q }))));
+    const expected = all.flatMap(({ uri, q }) => {
+      const first = all.find((o) => (o.uri < uri || (o.uri === uri && o.q.range.start.offset < q.range.start.offset)) && similarity(q, o.q) >= 0.8);
+      return first ? [`${uri}:${q.titleRange.start.line} -> ${first.uri}:${first.q.titleRange.start.line}`] : [];
+    });
+    assert.ok(expected.length > 5 && expected.length < all.length - 5, `a mix of copies and stories: ${expected.length} of ${all.length}`);
+    assert.deepEqual(found, expected);
   });
 });
