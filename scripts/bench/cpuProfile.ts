@@ -45,6 +45,17 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(byId.get(at)!);
     return stack;
   };
+  /** Whose code a sample ran: ours, another extension (by folder), or VS Code and Node themselves. */
+  const ownerOf = (node: ProfileNode): string => {
+    if (node.callFrame.functionName === '(garbage collector)') return 'garbage collection';
+    for (const n of stackOf(node.id)) {
+      if (ours(n.callFrame)) return 'STAR Answers';
+      const other = /\/extensions\/([^/]+)\//.exec(n.callFrame.url);
+      if (other) return `extension ${other[1]}`;
+    }
+    return 'VS Code and Node';
+  };
+  const owners = new Map<string, number>();
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let busy = 0;
@@ -67,6 +78,8 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
     span ??= { start: (clock - profile.startTime) / 1000, ms: 0, samples: [] };
     span.ms += ms;
     span.samples.push(i);
+    const owner = ownerOf(node);
+    owners.set(owner, (owners.get(owner) ?? 0) + ms);
     const key = label(node.callFrame);
     self.set(key, (self.get(key) ?? 0) + ms);
     for (const k of new Set(stackOf(node.id).map((n) => label(n.callFrame)))) total.set(k, (total.get(k) ?? 0) + ms);
@@ -81,6 +94,8 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
       .join('\n');
   const out = [
     `  ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy (${(gcMs / 1000).toFixed(1)} s in garbage collection); ${spans.length} stretches busy for over 50 ms, longest ${Math.max(0, ...spans.map((s) => s.ms)).toFixed(0)} ms`,
+    '  busy time, by whose code ran:',
+    list(owners),
     '  self time, by function:',
     list(self),
     '  total time (with callees), functions of ours:',
@@ -89,11 +104,15 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
   // The longest stretches: what of ours was on the stack through them.
   for (const s of spans.sort((a, b) => b.ms - a.ms).slice(0, 5)) {
     const inSpan = new Map<string, number>();
+    const whose = new Map<string, number>();
     for (const i of s.samples) {
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const owner = ownerOf(byId.get(profile.samples[i])!);
+      whose.set(owner, (whose.get(owner) ?? 0) + ms);
       for (const k of new Set(stackOf(profile.samples[i]).filter((n) => ours(n.callFrame) || IDLE.has(n.callFrame.functionName)).map((n) => label(n.callFrame)))) inSpan.set(k, (inSpan.get(k) ?? 0) + ms);
     }
-    out.push(`  busy ${s.ms.toFixed(0)} ms from ${(s.start / 1000).toFixed(2)} s; of ours on the stack:`, list(inSpan).split('\n').slice(0, 6).join('\n') || '    (none of ours)');
+    const by = [...whose].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+    out.push(`  busy ${s.ms.toFixed(0)} ms from ${(s.start / 1000).toFixed(2)} s (${by}); of ours on the stack:`, list(inSpan).split('\n').slice(0, 6).join('\n') || '    (none of ours)');
   }
   return out.join('\n');
 }

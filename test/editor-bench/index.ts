@@ -226,7 +226,12 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
       eventLatencies.push((await event) - wrote - debounce);
     }
   });
-  emit('typing', { debounceMs: debounce, afterDebounceMs: latencies.map((ms) => Math.round(ms)), eventAfterDebounceMs: eventLatencies.map((ms) => Math.round(ms)), fileBytes: Buffer.byteLength(typed.getText()) });
+  const read = index.get(typed.uri);
+  emit('typing', {
+    stories: read?.bank.principles.reduce((n, p) => n + p.questions.length, 0) ?? 0,
+    problems: read?.bank.problems ?? [],
+    diagnostics: vscode.languages.getDiagnostics(typed.uri).length,
+    debounceMs: debounce, afterDebounceMs: latencies.map((ms) => Math.round(ms)), eventAfterDebounceMs: eventLatencies.map((ms) => Math.round(ms)), fileBytes: Buffer.byteLength(typed.getText()) });
   await quiet(vscode.languages.onDidChangeDiagnostics, 2000, 60000);
   emit('lag', { phase: 'typing', ...lagOf(monitor.enter('edits')) });
 
@@ -239,13 +244,18 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   const series: number[] = [heap()];
   const start = typingOffsets(typed.getText(), 1)[0];
   const word = 'steadily ';
-  for (let i = 0; i < EDITS; ) {
-    for (let j = 0; j < BURST && i < EDITS; j++, i++) {
-      await editor.edit((e) => e.insert(typed.positionAt(start + i), word[i % word.length]), { undoStopBefore: false, undoStopAfter: false });
+  await profiled('edits', async () => {
+    for (let i = 0; i < EDITS; ) {
+      for (let j = 0; j < BURST && i < EDITS; j++, i++) {
+        await editor.edit((e) => e.insert(typed.positionAt(start + i), word[i % word.length]), { undoStopBefore: false, undoStopAfter: false });
+      }
+      await when(index.onDidChange, current, 120000, 'a burst of edits to be read');
+      if (i % 100 === 0) {
+        series.push(heap());
+        emit('progress', { edits: i, heapMb: Math.round(series[series.length - 1]) });
+      }
     }
-    await when(index.onDidChange, current, 120000, 'a burst of edits to be read');
-    if (i % 100 === 0) series.push(heap());
-  }
+  });
   await quiet(vscode.languages.onDidChangeDiagnostics, 2000, 60000);
   series.push(heap());
   emit('edits', { edits: EDITS, burst: BURST, gc: !!gc, heapMb: series.map((mb) => Math.round(mb * 10) / 10) });
