@@ -16,22 +16,11 @@ import { lintBank } from '../src/core/lint/runner';
 import { parseBank, parseStoryBlock } from '../src/core/parser';
 import { reparseBank } from '../src/core/parser/incremental';
 import { LineIndex } from '../src/core/text/lineIndex';
+import { bankText, STYLES, writeBank } from './bench/banks';
 
 const FILES = Number(process.env.BENCH_FILES ?? 50);
 const STORIES = Number(process.env.BENCH_STORIES ?? 40);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 2);
-
-const STYLES = [
-  (n: number) => `<details>\n<summary><b>Tell me about a time you delivered under pressure (${n}).</b></summary>\n<ul>\n    <li>\n        <b>Situation: </b><br>\n        - A customer moved their go-live date forward by a month<br>\n    </li>\n    <li>\n        <b>Task: </b><br>\n        - I had to deliver the two features they needed most<br>\n    </li>\n    <li>\n        <b>Action: </b><br>\n        - I cut scope with the customer, planned a second release and we shipped nightly builds<br>\n    </li>\n    <li>\n        <b>Result: </b><br>\n        - The customer went live on the new date with ${n % 7}0% of the scope\n    </li>\n</ul>\n</details>\n\n`,
-  (n: number) => `## Story ${n}: the on-call rotation nobody owned\n\n**Question:** "Tell me about a time you took ownership."\n\n**Situation:** Alerts went to a shared inbox that nobody read.\n\n**Task:** I wanted incidents to reach a person within five minutes.\n\n**Action:** I set up a rotation of six volunteers and wrote runbooks for the eight most frequent alerts.\n\n**Result:** Time to acknowledge dropped from 3 hours to 4 minutes.\n\n`,
-  (n: number) => `## Give an example of when you used data (${n})\n\n### Situation\nProduct wanted to remove a legacy export.\n\n### Task\nI was asked to estimate the work.\n\n### Action\n- I queried the access logs first.\n- I found three large customers calling it daily.\n\n### Result\nWe kept the export and moved it to the new API.\n\n`,
-];
-
-function bankText(stories: number, seed: number): string {
-  let text = `# Principle ${seed}\n\nLeaders do things, measured and on time.\n\n`;
-  for (let i = 0; i < stories; i++) text += STYLES[(i + seed) % STYLES.length](i);
-  return text;
-}
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -72,37 +61,6 @@ function measure(label: string, text: string): void {
 }
 
 const ROOT = path.resolve(__dirname, '..');
-
-/** A README-like document without a story: what a workspace holds beside its bank. */
-function unrelatedText(bytes: number, seed: number): string {
-  let text = `# Notes ${seed}\n\n`;
-  for (let i = 0; text.length < bytes; i++) {
-    text += i % 4 === 0 ? `## Part ${i}\n\nSome context on the setup, with a [link](https://example.com/${i}) and \`code\`.\n\n` : `- an item about the project, number ${i}\n- another item\n\n`;
-  }
-  return text;
-}
-
-/** A story of about 200 bytes, for the smallest bank. */
-const tinyStory = (n: number) => `## Q${n}\n\n**Situation:** a late order.\n**Task:** ship it.\n**Action:** I re-planned.\n**Result:** ${n % 5}0% faster.\n\n`;
-
-/** 1,000 files of about totalBytes / 1,000 each; one in six without a story. */
-function writeBank(dir: string, totalBytes: number): number {
-  fs.mkdirSync(dir, { recursive: true });
-  const per = Math.round(totalBytes / 1000);
-  let written = 0;
-  for (let i = 0; i < 1000; i++) {
-    let text: string;
-    if (i % 6 === 5) text = unrelatedText(per, i);
-    else {
-      text = `# Principle ${i}\n\n`;
-      for (let n = 0; text.length < per; n++) text += per < 1000 ? tinyStory(n) : STYLES[(n + i) % STYLES.length](n);
-    }
-    fs.mkdirSync(path.join(dir, `p${i % 10}`), { recursive: true });
-    fs.writeFileSync(path.join(dir, `p${i % 10}`, `file-${i}.md`), text);
-    written += Buffer.byteLength(text);
-  }
-  return written;
-}
 
 interface ProcessRun {
   seconds: number;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { lintAcrossFiles } from '../../core/lint/acrossFiles';
-import type { BankFileInput, LintDiagnostic } from '../../core/lint/types';
+import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
 import { withQuestions } from '../../core/worker/findings';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
@@ -12,7 +12,7 @@ import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
  */
 export class LintService implements vscode.Disposable {
   /** Settings are per workspace folder (scope `resource`); '' holds those of files outside every folder. */
-  private keys = new Map<string, string>();
+  private folderSettings = new Map<string, { key: string; config: LintConfig }>();
   private cache = new WeakMap<IndexedFile, { bankVersion: number; result: LintDiagnostic[] }>();
   /** The whole bank, for duplicate-story, which compares stories across files here on the host (the worker sees one file). */
   private bank: (() => BankFileInput[]) | undefined;
@@ -29,7 +29,7 @@ export class LintService implements vscode.Disposable {
   constructor(private readonly index: StoryIndex) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!LINT_SETTING_KEYS.some((key) => e.affectsConfiguration(`starAnswers.${key}`))) return;
-      this.keys = new Map();
+      this.folderSettings = new Map();
       this.cache = new WeakMap();
       this.bankFiles = undefined;
       this.index.relintAll();
@@ -66,22 +66,27 @@ export class LintService implements vscode.Disposable {
     if (this.bankFiles?.version !== this.bankVersion) this.bankFiles = { version: this.bankVersion, files: this.bank() };
     const files = this.bankFiles.files;
     if (!files.length) return [];
-    return lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: lintSettings(file.uri).config, files });
+    return lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files });
   }
 
   private keyFor(uri: vscode.Uri): string {
+    return this.settingsFor(uri).key;
+  }
+
+  /** The folder's lint settings, read once per change of the settings (not once per file published). */
+  private settingsFor(uri: vscode.Uri): { key: string; config: LintConfig } {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const id = folder?.uri.toString() ?? '';
-    let key = this.keys.get(id);
-    if (key === undefined) {
+    let settings = this.folderSettings.get(id);
+    if (settings === undefined) {
       const read = lintSettings(uri);
       const message = read.problems.join('; ');
       if (message && message !== this.warned) void vscode.window.showWarningMessage(`STAR Answers settings: ${message}.`);
       this.warned = message;
-      key = read.key;
-      this.keys.set(id, key);
+      settings = { key: read.key, config: read.config };
+      this.folderSettings.set(id, settings);
     }
-    return key;
+    return settings;
   }
 
   dispose(): void {

@@ -100,7 +100,7 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   all(): IndexedFile[] {
-    return [...this.files.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    return [...this.files.values()].sort((a, b) => URI_ORDER.compare(a.uri.toString(), b.uri.toString()));
   }
 
   /** Files that hold at least one story. */
@@ -373,6 +373,9 @@ export class StoryIndex implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
+
+/** localeCompare's order, from one collator: localeCompare builds one per call, which made sorting 1,200 files take 100 ms and more. */
+const URI_ORDER = new Intl.Collator();
 
 /** Files read from disk and waiting for or in the worker at once during the scan. */
 const SCAN_LANES = 4;

@@ -1,0 +1,174 @@
+/**
+ * npm run bench:editor — issue 12's in-editor targets, measured in a real VS Code (code-server + Chromium, the
+ * machinery of `npm run test:integration`) on a generated workspace: 1,000 story files of about 20 MB in all (the
+ * formats of `npm run bench`, one of them a 1.2 MB file to type into) and 200 markdown documents without a story.
+ * The measuring runs inside the extension host (test/editor-bench/index.ts); this script builds, writes the
+ * workspace, runs VS Code on it and prints a table with each target and whether it is met. Asserts nothing.
+ *
+ *   STAR_SKIP_BUILD=1        use dist/ as it is (else: the production bundles, minified, as the .vsix ships them)
+ *   STAR_BENCH_PROFILE=1     development bundles (readable names) and CPU profiles of the extension host while
+ *                            indexing and typing, summarised here (profiling slows the host: figures are not the bench's)
+ *   STAR_BENCH_IDENTICAL=1   every story of a format the same story, as in `npm run bench` (default: stories told apart)
+ *   STAR_BENCH_RULES='{"duplicate-story":"off"}'   starAnswers.rules in the workspace's settings
+ *   STAR_BENCH_MB=20  STAR_BENCH_TRIES=7  STAR_BENCH_EDITS=1000  STAR_BENCH_BURST=10  --verbose (VS Code's output too)
+ * Not part of `npm test`: it takes minutes and its figures depend on the machine.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import * as esbuild from 'esbuild';
+import { storyFileText, unrelatedText, writeBank } from './bench/banks';
+import { summariseProfile } from './bench/cpuProfile';
+
+const ROOT = path.resolve(__dirname, '..');
+const verbose = process.argv.includes('--verbose');
+const profile = process.env.STAR_BENCH_PROFILE === '1';
+const varied = process.env.STAR_BENCH_IDENTICAL !== '1';
+const bankMb = Number(process.env.STAR_BENCH_MB ?? 20);
+const TYPING_FILE = 'bank/p0/file-0.md';
+const TYPING_BYTES = 1.2 * 1024 * 1024;
+
+function build(): void {
+  if (process.env.STAR_SKIP_BUILD === '1') return;
+  const args = profile ? ['scripts/build.mjs', '--only=extension,worker'] : ['scripts/build.mjs', '--production', '--only=extension,worker'];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+async function bundleRunner(): Promise<string> {
+  const outfile = path.join(ROOT, 'out', 'editor-bench', 'index.js');
+  await esbuild.build({ entryPoints: [path.join(ROOT, 'test/editor-bench/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outfile, logLevel: 'warning' });
+  return outfile;
+}
+
+/** The workspace: bank/ (1,000 story files, the first the 1.2 MB typing file) and docs/ (200 documents without a story). */
+function writeWorkspace(dir: string): { storyBytes: number; docBytes: number } {
+  const bank = path.join(dir, 'bank');
+  let storyBytes = writeBank(bank, bankMb * 1024 * 1024, { storyless: 0, varied });
+  const typing = path.join(dir, TYPING_FILE);
+  storyBytes -= fs.statSync(typing).size;
+  fs.writeFileSync(typing, storyFileText(TYPING_BYTES, 0, varied));
+  storyBytes += fs.statSync(typing).size;
+  const rules = process.env.STAR_BENCH_RULES;
+  if (rules) {
+    fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'starAnswers.rules': JSON.parse(rules) }, null, 2));
+  }
+  let docBytes = 0;
+  for (let i = 0; i < 200; i++) {
+    const text = unrelatedText(4000 + (i % 10) * 1500, i);
+    fs.mkdirSync(path.join(dir, 'docs', `d${i % 5}`), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'docs', `d${i % 5}`, `notes-${i}.md`), text);
+    docBytes += Buffer.byteLength(text);
+  }
+  return { storyBytes, docBytes };
+}
+
+type Record = { name: string; [key: string]: any };
+
+async function runVsCode(workspace: string, runner: string, profileDir: string | undefined): Promise<{ code: number; records: Record[] }> {
+  const env = { ...process.env, STAR_BENCH_TYPING_FILE: TYPING_FILE, ...(profileDir ? { STAR_BENCH_PROFILE_DIR: profileDir } : {}) };
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-vscode-tests.js'), '--workspace', workspace, '--extensionTestsPath', runner, '--timeout', '2400', ...(verbose ? ['--verbose'] : [])], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const records: Record[] = [];
+  const lines = readline.createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    const m = /^EDITOR_BENCH (\{.*\})\s*$/.exec(line);
+    if (m) {
+      records.push(JSON.parse(m[1]));
+      console.log(`[bench:editor] ${m[1].length > 300 ? `${m[1].slice(0, 300)}…` : m[1]}`);
+    } else if (verbose || /^\[harness\]|failed|Error/.test(line)) console.log(line);
+  });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  return { code, records };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const mark = (met: boolean) => (met ? 'met' : 'NOT met');
+
+function table(records: Record[], context: { storyBytes: number; docBytes: number; loadBefore: number[]; loadAfter: number[] }): void {
+  const get = (name: string, phase?: string) => records.find((r) => r.name === name && (phase === undefined || r.phase === phase));
+  const host = get('host');
+  const activation = get('activation');
+  const indexing = get('indexing');
+  const settled = get('settled');
+  const typing = get('typing');
+  const edits = get('edits');
+  const lag = (...phases: string[]) => {
+    const found = phases.map((p) => get('lag', p)).filter(Boolean) as Record[];
+    return found.length ? { worst: Math.max(...found.map((r) => r.worstMs)), over50: found.reduce((n, r) => n + r.over50, 0) } : undefined;
+  };
+  const rows: string[][] = [];
+  if (activation) {
+    const total = (activation.loadMs ?? NaN) + activation.activateMs;
+    rows.push([`activation: loading dist/extension.js (${(activation.bundleBytes / 1024).toFixed(0)} KB) + activate()`, `${activation.loadMs ?? '?'} + ${activation.activateMs.toFixed(1)} = ${total.toFixed(0)} ms`, '≤ 50 ms', mark(total <= 50)]);
+  }
+  if (indexing) {
+    rows.push([`indexing: scan start to its end (${indexing.files} files, ${indexing.storyFiles} with ${indexing.stories} stories)`, `${(indexing.readyMs / 1000).toFixed(1)} s`, '≤ 15 s', mark(indexing.readyMs <= 15000)]);
+  }
+  if (settled) rows.push([`after the scan: until diagnostics are quiet for 3 s (${settled.diagnosedFiles} files with diagnostics)`, `${(settled.afterReadyMs / 1000 - 3).toFixed(1)} s`, '—', '']);
+  const idx = lag('indexing', 'after-scan');
+  if (idx) rows.push(['host blocked while indexing (scan and after): longest / times over 50 ms', `${idx.worst} ms / ${idx.over50}`, 'never > 50 ms', mark(idx.worst <= 50)]);
+  const typ = lag('typing', 'edits');
+  if (typ) rows.push([`host blocked while typing (words, then ${edits?.edits ?? '?'} edits): longest / times over 50 ms`, `${typ.worst} ms / ${typ.over50}`, 'never > 50 ms', mark(typ.worst <= 50)]);
+  if (typing) {
+    const xs: number[] = typing.afterDebounceMs;
+    rows.push([`diagnostics after a word typed in the ${(typing.fileBytes / 1048576).toFixed(1)} MB file, minus the ${typing.debounceMs} ms debounce: median / worst of ${xs.length}`, `${median(xs)} / ${Math.max(...xs)} ms`, '≤ 150 ms', mark(Math.max(...xs) <= 150)]);
+  }
+  const mem = get('memory', 'indexing');
+  if (mem) rows.push(['extension host heap, peak while indexing', `${mem.peakHeapMb} MB`, 'report', '']);
+  if (edits) {
+    const h: number[] = edits.heapMb;
+    const growth = h[h.length - 1] - h[0];
+    rows.push([`extension host heap over ${edits.edits} edits (${edits.gc ? 'after gc' : 'no gc available'}): start → end`, `${h[0]} → ${h[h.length - 1]} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)})`, 'no growth', mark(growth <= 2)]);
+  }
+  const cpu = os.cpus();
+  console.log(`\nIn VS Code ${host?.vscode ?? '?'} (code-server, Node ${host?.node ?? '?'} extension host), ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model ?? '?'}, load average ${context.loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${context.loadAfter.map((l) => l.toFixed(1)).join(' ')} after`);
+  console.log(`Workspace: 1,000 story files, ${(context.storyBytes / 1048576).toFixed(1)} MB (${varied ? 'stories told apart' : 'identical stories per format'}${process.env.STAR_BENCH_RULES ? `, starAnswers.rules ${process.env.STAR_BENCH_RULES}` : ''}), + 200 documents without a story, ${(context.docBytes / 1048576).toFixed(1)} MB${profile ? '; PROFILED run (development bundles, profiler on)' : ''}\n`);
+  console.log('| measured | figure | target | |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  if (typing) console.log(`\nTyped-word tries (ms after the debounce): ${typing.afterDebounceMs.join(', ')}; onDidChangeDiagnostics (VS Code debounces it by 50 ms): ${typing.eventAfterDebounceMs.join(', ')}`);
+  for (const r of records.filter((x) => x.name === 'lag')) console.log(`blocked in ${r.phase}: longest ${r.worstMs} ms, ${r.over50} over 50 ms in ${r.ticks} ticks; longest (ms@ms): ${r.longest.map((b: { ms: number; at: number }) => `${b.ms}@${b.at}`).join(' ')}`);
+  if (edits) console.log(`heap after gc every 100 edits (MB): ${edits.heapMb.join(' ')}`);
+}
+
+async function main(): Promise<void> {
+  build();
+  const runner = await bundleRunner();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'star-editor-bench-'));
+  const workspace = path.join(tmp, 'workspace');
+  const profileDir = profile ? path.join(tmp, 'profiles') : undefined;
+  try {
+    const sizes = writeWorkspace(workspace);
+    console.log(`[bench:editor] workspace ${workspace}: ${(sizes.storyBytes / 1048576).toFixed(1)} MB of stories, ${(sizes.docBytes / 1048576).toFixed(1)} MB of other documents`);
+    const loadBefore = os.loadavg();
+    const { code, records } = await runVsCode(workspace, runner, profileDir);
+    const loadAfter = os.loadavg();
+    table(records, { ...sizes, loadBefore, loadAfter });
+    for (const p of records.filter((r) => r.name === 'profile')) {
+      console.log(`\nCPU profile of the extension host, ${p.phase}:`);
+      console.log(summariseProfile(JSON.parse(fs.readFileSync(p.file, 'utf8')), path.join(ROOT, 'dist')));
+      if (process.env.STAR_BENCH_KEEP_PROFILES) fs.copyFileSync(p.file, path.join(process.env.STAR_BENCH_KEEP_PROFILES, `${p.phase}.cpuprofile`));
+    }
+    if (code !== 0) {
+      console.error(`[bench:editor] VS Code run failed (exit ${code})`);
+      process.exitCode = code;
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

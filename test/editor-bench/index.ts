@@ -1,0 +1,263 @@
+// The in-editor bench of issue 12, run INSIDE the VS Code extension host (extensionTestsPath, bundled by
+// scripts/editor-bench.ts to out/editor-bench/index.js) on the generated workspace it opens. Prints one
+// `EDITOR_BENCH {json}` line per measurement; scripts/editor-bench.ts makes the table. Asserts nothing
+// but that each step happened (a step that times out fails the run).
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import type { StoryIndex } from '../../src/features/shared/storyIndex';
+import { LagMonitor, type PhaseStats } from './lagMonitor';
+
+const EXTENSION_ID = 'star-answers.star-answers';
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+/** Relative path of the 1.2 MB story file typed into (scripts/editor-bench.ts writes it). */
+const TYPING_FILE = process.env.STAR_BENCH_TYPING_FILE ?? 'bank/p0/file-0.md';
+const TRIES = env('STAR_BENCH_TRIES', 7);
+const EDITS = env('STAR_BENCH_EDITS', 1000);
+const BURST = env('STAR_BENCH_BURST', 10);
+const PROFILE_DIR = process.env.STAR_BENCH_PROFILE_DIR;
+
+interface Exports {
+  storyIndex: StoryIndex;
+  activateMs: number;
+}
+
+function emit(name: string, data: object): void {
+  console.log(`EDITOR_BENCH ${JSON.stringify({ name, ...data })}`);
+}
+
+function withTimeout<T>(promise: PromiseLike<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Resolves when `accept` holds after an event (checked at once too); rejects after `ms`. */
+function when(event: vscode.Event<unknown>, accept: () => boolean, ms: number, what: string): Promise<void> {
+  if (accept()) return Promise.resolve();
+  let sub: vscode.Disposable | undefined;
+  return withTimeout(
+    new Promise<void>((resolve) => {
+      sub = event(() => accept() && resolve());
+    }),
+    ms,
+    what,
+  ).finally(() => sub?.dispose());
+}
+
+/** Resolves once `event` has been quiet for `quietMs` (after at most `maxMs`, whatever happens). */
+function quiet(event: vscode.Event<unknown>, quietMs: number, maxMs: number): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout>;
+    const done = () => {
+      sub.dispose();
+      clearTimeout(cap);
+      resolve(performance.now() - start);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    };
+    const sub = event(arm);
+    const cap = setTimeout(() => {
+      clearTimeout(timer);
+      done();
+    }, maxMs);
+    arm();
+  });
+}
+
+/** `gc()` in this host: V8's flag set at run time, the function taken from a fresh context. */
+function exposeGc(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A CPU profile of this thread (the extension host's) over `run`, when STAR_BENCH_PROFILE_DIR is set. */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return run();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await post('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+    emit('profile', { phase: name, file: path.join(PROFILE_DIR, `${name}.cpuprofile`) });
+  }
+}
+
+const lagOf = (s: PhaseStats) => ({ worstMs: Math.round(s.worst), over50: s.over50, ticks: s.ticks, longest: s.longest, peakHeapMb: Math.round(s.peakHeapMb), peakRssMb: Math.round(s.peakRssMb) });
+
+/** Where a word can be typed into a story: before "set up a rotation", at occurrence `k` of `count` spread over the file. */
+function typingOffsets(text: string, count: number): number[] {
+  const all: number[] = [];
+  const needle = 'I set up a rotation';
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) all.push(at + 2);
+  if (all.length < count) throw new Error(`the typing file has ${all.length} places to type into, ${count} needed`);
+  return Array.from({ length: count }, (_, k) => all[Math.floor(((k + 0.5) * all.length) / count)]);
+}
+
+export async function run(): Promise<void> {
+  const monitor = new LagMonitor();
+  const gc = exposeGc();
+  emit('host', { vscode: vscode.version, node: process.versions.node, gc: !!gc, pid: process.pid, profile: !!PROFILE_DIR });
+  try {
+    await bench(monitor, gc);
+    console.log('1 passed, 0 failed');
+  } catch (error) {
+    console.error('editor bench failed:', error);
+    console.log('0 passed, 1 failed');
+    throw error;
+  } finally {
+    monitor.dispose();
+  }
+}
+
+async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder open');
+  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
+  if (ext.isActive) throw new Error(`${EXTENSION_ID} was active before the bench opened a markdown file: activation cannot be measured`);
+
+  // ---- Activation: opening a story file activates the extension (onLanguage:markdown), as for a user.
+  monitor.enter('activation');
+  const uri = vscode.Uri.joinPath(folder.uri, TYPING_FILE);
+  const opened = performance.now();
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const exports = await withTimeout(ext.activate(), 60000, 'activation');
+  const activatedAt = performance.now();
+  const index = exports.storyIndex;
+  // VS Code's own marks around loading the extension's main module (what Running Extensions reports as its code loading).
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks?.getMarks() ?? [];
+  const mark = (what: string) => marks.find((m) => m.name === `code/extHost/${what}/${EXTENSION_ID}`)?.startTime;
+  const willLoad = mark('willLoadExtensionCode');
+  const didLoad = mark('didLoadExtensionCode');
+  emit('activation', {
+    loadMs: willLoad !== undefined && didLoad !== undefined ? didLoad - willLoad : null,
+    activateMs: exports.activateMs,
+    openToActiveMs: Math.round(activatedAt - opened),
+    bundleBytes: fs.statSync(path.join(ext.extensionPath, 'dist', 'extension.js')).size,
+    marks: !!(willLoad && didLoad),
+  });
+
+  // ---- Indexing: the scan starts right after activate() returns; ready() is the same scan's promise.
+  monitor.enter('indexing');
+  let results = 0;
+  let lastResultAt = performance.now();
+  const counting = index.onDidChange((uris) => {
+    if (uris.length) {
+      results += uris.length;
+      lastResultAt = performance.now();
+    }
+  });
+  const scanStart = didLoad !== undefined ? performance.timeOrigin + performance.now() - (Date.now() - didLoad - exports.activateMs) : activatedAt;
+  await profiled('indexing', async () => {
+    await withTimeout(index.ready(), env('STAR_BENCH_INDEX_TIMEOUT_MS', 900000), 'the index to read the workspace');
+    const readyAt = performance.now();
+    const files = index.all();
+    emit('indexing', {
+      readyMs: Math.round(readyAt - (scanStart - performance.timeOrigin)),
+      sinceActivatedMs: Math.round(readyAt - activatedAt),
+      lastResultMs: Math.round(lastResultAt - activatedAt),
+      results,
+      files: files.length,
+      storyFiles: index.storyFiles().length,
+      stories: index.storyFiles().reduce((n, f) => n + f.bank.principles.reduce((m, p) => m + p.questions.length, 0), 0),
+    });
+    // What follows the scan on the host: the diagnostics of every file, then a re-read of the whole bank for duplicates.
+    monitor.enter('after-scan');
+    const settledIn = await quiet(vscode.languages.onDidChangeDiagnostics, 3000, 300000);
+    emit('settled', { afterReadyMs: Math.round(settledIn), diagnosedFiles: vscode.languages.getDiagnostics().filter(([, d]) => d.some((x) => x.source === 'STAR Answers')).length });
+  });
+  counting.dispose();
+  emit('lag', { phase: 'indexing', ...lagOf(monitor.stats('indexing')) });
+  emit('lag', { phase: 'after-scan', ...lagOf(monitor.stats('after-scan')) });
+  emit('memory', { phase: 'indexing', peakHeapMb: Math.round(Math.max(monitor.stats('activation').peakHeapMb, monitor.stats('indexing').peakHeapMb, monitor.stats('after-scan').peakHeapMb)) });
+
+  // ---- Typing: one word into the 1.2 MB file; from the edit to its diagnostics, minus the debounce.
+  const debounce = vscode.workspace.getConfiguration('starAnswers').get<number>('debounceMs', 300);
+  const typed = document;
+  const current = () => index.get(typed.uri)?.version === typed.version;
+  await when(vscode.languages.onDidChangeDiagnostics, current, 120000, 'the typing file to be read');
+  monitor.enter('typing');
+  // Timed at the index's change event for the typed version: the diagnostics feature, subscribed before this
+  // bench, has set the file's diagnostics in that same event. onDidChangeDiagnostics comes later (VS Code
+  // debounces it by 50 ms), so it is timed too, apart.
+  const latencies: number[] = [];
+  const eventLatencies: number[] = [];
+  await profiled('typing', async () => {
+    for (const at of typingOffsets(typed.getText(), TRIES)) {
+      await quiet(vscode.languages.onDidChangeDiagnostics, 1500, 60000);
+      const wrote = performance.now();
+      const ok = await editor.edit((e) => e.insert(typed.positionAt(at), 'quickly '), { undoStopBefore: true, undoStopAfter: false });
+      if (!ok) throw new Error('the edit was not applied');
+      const published = when(index.onDidChange, current, 120000, 'the typed word to be read').then(() => performance.now());
+      const event = when(vscode.languages.onDidChangeDiagnostics, current, 120000, 'diagnostics after a typed word').then(() => performance.now());
+      latencies.push((await published) - wrote - debounce);
+      eventLatencies.push((await event) - wrote - debounce);
+    }
+  });
+  const read = index.get(typed.uri);
+  emit('typing', {
+    stories: read?.bank.principles.reduce((n, p) => n + p.questions.length, 0) ?? 0,
+    problems: read?.bank.problems ?? [],
+    diagnostics: vscode.languages.getDiagnostics(typed.uri).length,
+    debounceMs: debounce, afterDebounceMs: latencies.map((ms) => Math.round(ms)), eventAfterDebounceMs: eventLatencies.map((ms) => Math.round(ms)), fileBytes: Buffer.byteLength(typed.getText()) });
+  await quiet(vscode.languages.onDidChangeDiagnostics, 2000, 60000);
+  emit('lag', { phase: 'typing', ...lagOf(monitor.enter('edits')) });
+
+  // ---- Memory over EDITS one-character edits, typed in bursts of BURST, each burst read and diagnosed.
+  const heap = () => {
+    gc?.();
+    gc?.();
+    return process.memoryUsage().heapUsed / 1048576;
+  };
+  const series: number[] = [heap()];
+  const start = typingOffsets(typed.getText(), 1)[0];
+  const word = 'steadily ';
+  await profiled('edits', async () => {
+    for (let i = 0; i < EDITS; ) {
+      for (let j = 0; j < BURST && i < EDITS; j++, i++) {
+        await editor.edit((e) => e.insert(typed.positionAt(start + i), word[i % word.length]), { undoStopBefore: false, undoStopAfter: false });
+      }
+      await when(index.onDidChange, current, 120000, 'a burst of edits to be read');
+      if (i % 100 === 0) {
+        series.push(heap());
+        emit('progress', { edits: i, heapMb: Math.round(series[series.length - 1]) });
+      }
+    }
+  });
+  await quiet(vscode.languages.onDidChangeDiagnostics, 2000, 60000);
+  series.push(heap());
+  emit('edits', { edits: EDITS, burst: BURST, gc: !!gc, heapMb: series.map((mb) => Math.round(mb * 10) / 10) });
+  emit('lag', { phase: 'edits', ...lagOf(monitor.enter('end')) });
+}

@@ -1,0 +1,84 @@
+/**
+ * How long the extension host's thread was kept from running a 10 ms timer, by phase of the bench, and the
+ * largest heap it saw. Runs on the same thread as every extension of the host, ours included.
+ */
+export interface Block {
+  /** Milliseconds the timer fired late. */
+  ms: number;
+  /** When the late tick ran, in ms since the monitor started. */
+  at: number;
+}
+
+export interface PhaseStats {
+  worst: number;
+  over50: number;
+  ticks: number;
+  /** The longest blocks, longest first. */
+  longest: Block[];
+  peakHeapMb: number;
+  peakRssMb: number;
+}
+
+const INTERVAL_MS = 10;
+const KEEP = 8;
+
+export class LagMonitor {
+  private readonly started = performance.now();
+  private readonly phases = new Map<string, PhaseStats>();
+  private phase = 'start';
+  private last = performance.now();
+  private ticks = 0;
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor() {
+    this.timer = setInterval(() => this.tick(), INTERVAL_MS);
+    this.sampleMemory();
+  }
+
+  /** Starts counting into another phase; returns the stats of the one that ended. */
+  enter(phase: string): PhaseStats {
+    const ended = this.stats(this.phase);
+    this.phase = phase;
+    this.last = performance.now();
+    return ended;
+  }
+
+  stats(phase: string): PhaseStats {
+    let s = this.phases.get(phase);
+    if (!s) this.phases.set(phase, (s = { worst: 0, over50: 0, ticks: 0, longest: [], peakHeapMb: 0, peakRssMb: 0 }));
+    return s;
+  }
+
+  /** Milliseconds since the monitor started, the clock of Block.at. */
+  now(): number {
+    return performance.now() - this.started;
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    const late = now - this.last - INTERVAL_MS;
+    this.last = now;
+    const s = this.stats(this.phase);
+    s.ticks++;
+    if (late > s.worst) s.worst = late;
+    if (late > 50) s.over50++;
+    if (late > 20 && (s.longest.length < KEEP || late > s.longest[s.longest.length - 1].ms)) {
+      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started - late) });
+      s.longest.sort((a, b) => b.ms - a.ms);
+      s.longest.length = Math.min(s.longest.length, KEEP);
+    }
+    if (++this.ticks % 10 === 0) this.sampleMemory();
+  }
+
+  /** The host's heap (this thread's V8 isolate; the parse workers have their own) and the whole process's resident set. */
+  private sampleMemory(): void {
+    const m = process.memoryUsage();
+    const s = this.stats(this.phase);
+    s.peakHeapMb = Math.max(s.peakHeapMb, m.heapUsed / 1048576);
+    s.peakRssMb = Math.max(s.peakRssMb, m.rss / 1048576);
+  }
+}
