@@ -47,6 +47,26 @@ describe('diagnostics and quick fixes', function () {
     assert.strictEqual(ours(wsFile('seed', 'Customer Obsession.md')).filter((d) => ruleOf(d) !== 'too-long' && ruleOf(d) !== 'thin-action').length, 0);
   });
 
+  it('a story copied into another file is reported on the copy, and no longer once the copy is rewritten', async () => {
+    const story = (title: string, words: string) => `# ${title}\n\n## Tell me about a time you fixed something nobody owned\n\n**Situation:** ${words}\n\n**Action:** I wrote the runbook, paired with each on-call engineer for a week and moved the alerts to a shared rotation.\n\n**Result:** Pages fell from 40 to 6 a week.\n`;
+    const words = 'Our nightly import failed twice a week and nobody on the three teams that used it felt it was theirs to fix, so the failures sat in a shared inbox.';
+    const first = wsFile('dup-a-original.md');
+    const copy = wsFile('dup-b-copy.md');
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await write(first, story('Ownership', words));
+      await write(copy, story('Deliver Results', words));
+      const found = await waitFor(() => ours(copy).find((d) => ruleOf(d) === 'duplicate-story'), 'duplicate-story on the copy', 30_000);
+      assert.strictEqual(found.relatedInformation?.[0]?.location.uri.toString(), first.toString());
+      assert.strictEqual(ours(first).filter((d) => ruleOf(d) === 'duplicate-story').length, 0);
+      await write(copy, story('Deliver Results', 'A supplier moved our launch forward by a month, and the two features the customer needed most were not started yet when the news reached me.'));
+      await waitFor(() => !ours(copy).some((d) => ruleOf(d) === 'duplicate-story') && ours(copy).length > 0, 'the copy rewritten: no duplicate-story', 30_000);
+    } finally {
+      await vscode.workspace.fs.delete(first).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(copy).then(undefined, () => undefined);
+    }
+  });
+
   it('the quick fix inserts a Task in the <details> format, as one edit that keeps every character', async () => {
     // A copy, so that other tests still see the original.
     const source = wsFile('formats', 'incomplete.md');

@@ -1,5 +1,5 @@
 import type { BankFile } from '../model';
-import { rule as duplicateStory } from '../rules/duplicate-story';
+import { prepareStories, rule as duplicateStory } from '../rules/duplicate-story';
 import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
 import type { BankFileInput, LintConfig, LintDiagnostic, Severity } from './types';
@@ -28,4 +28,9 @@ export function lintAcrossFiles(input: { uri: string; text: string; bank: BankFi
     }
   }
   return out;
+}
+
+/** The part of the comparison that is each file's own (reading its stories), done ahead in slices by a host. */
+export function prepareAcrossFiles(bank: BankFile): void {
+  prepareStories(bank);
 }

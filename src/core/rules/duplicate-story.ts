@@ -48,6 +48,11 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
+/** Reads the stories of a file ahead of a comparison, so that a host can spread the work over time. */
+export function prepareStories(bank: BankFileInput['bank']): void {
+  for (const principle of bank.principles) for (const question of principle.questions) fingerprintOf(question);
+}
+
 export function similarity(a: Question, b: Question): number {
   const x = fingerprintOf(a);
   const y = fingerprintOf(b);

@@ -24,13 +24,17 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
   const collection = vscode.languages.createDiagnosticCollection('star-answers');
   const service = new LintService(index);
   service.useBank(() => index.storyFiles().map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank })));
-  // A story pasted into one file makes a duplicate-story finding in another: re-read the others shortly after.
+  // A story pasted into one file makes a duplicate-story finding in another: compare across the bank
+  // shortly after the last change, and publish only the files whose findings that changed.
   let others: ReturnType<typeof setTimeout> | undefined;
-  const publishOthersSoon = (): void => {
+  let disposed = false;
+  const compareAcrossBankSoon = (): void => {
     clearTimeout(others);
-    others = setTimeout(publishAll, 1000);
+    others = setTimeout(() => void service.compareAcrossBank((file) => publish(file.uri), () => disposed), 1000);
   };
 
+  /** What each file was last published with: publishing the same findings again is skipped. */
+  let published = new WeakMap<IndexedFile, LintDiagnostic[]>();
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
     if (file === 'stale') return; // a newer parse is on its way
@@ -40,6 +44,8 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     }
     const found = service.lint(file);
     if (!found) return; // being linted again with new settings: the old problems stand until then
+    if (published.get(file) === found && collection.has(uri)) return;
+    published.set(file, found);
     collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => toVsDiagnostic(d, uri))]);
   };
   const publishAll = (): void => {
@@ -57,20 +63,27 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
       if (document.languageId === 'markdown' && index.isIncluded(document.uri)) void index.fresh(document);
     }
     publishAll();
-    void index.ready().then(publishAll, () => undefined);
+    void index.ready().then(() => {
+      publishAll();
+      compareAcrossBankSoon();
+    }, () => undefined);
   }, 0);
 
   return vscode.Disposable.from(
     collection,
     service,
     { dispose: () => clearTimeout(timer) },
-    { dispose: () => clearTimeout(others) },
+    { dispose: () => ((disposed = true), clearTimeout(others)) },
     index.onDidChange((uris) => {
       service.bankChanged();
       uris.forEach(publish);
-      publishOthersSoon();
+      compareAcrossBankSoon();
     }),
-    service.onDidChangeConfig(publishAll),
+    service.onDidChangeConfig(() => {
+      published = new WeakMap();
+      publishAll();
+      compareAcrossBankSoon();
+    }),
     registerQuickFixes(index, service),
   );
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintAcrossFiles } from '../../core/lint/acrossFiles';
+import { lintAcrossFiles, prepareAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
 import { withQuestions } from '../../core/worker/findings';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
@@ -13,12 +13,12 @@ import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 export class LintService implements vscode.Disposable {
   /** Settings are per workspace folder (scope `resource`); '' holds those of files outside every folder. */
   private folderSettings = new Map<string, { key: string; config: LintConfig }>();
-  private cache = new WeakMap<IndexedFile, { bankVersion: number; result: LintDiagnostic[] }>();
+  private cache = new WeakMap<IndexedFile, { across: LintDiagnostic[] | undefined; result: LintDiagnostic[] }>();
+  /** Findings that compare a file with the rest of the bank, from the last pass over the bank, by file as it was read then. */
+  private across = new WeakMap<IndexedFile, LintDiagnostic[]>();
   /** The whole bank, for duplicate-story, which compares stories across files here on the host (the worker sees one file). */
   private bank: (() => BankFileInput[]) | undefined;
   private bankVersion = 0;
-  /** The bank as read at bankVersion: publishing every file reads it once, not once a file (it sorts every file). */
-  private bankFiles: { version: number; files: BankFileInput[] } | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private warned = '';
@@ -31,23 +31,64 @@ export class LintService implements vscode.Disposable {
       if (!LINT_SETTING_KEYS.some((key) => e.affectsConfiguration(`starAnswers.${key}`))) return;
       this.folderSettings = new Map();
       this.cache = new WeakMap();
-      this.bankFiles = undefined;
+      this.across = new WeakMap();
       this.index.relintAll();
       this.emitter.fire();
     });
   }
 
-  /** Undefined while the file is being linted again with new settings. */
+  /**
+   * The file's findings: the worker's, and those of the last pass over the bank (`compareAcrossBank`)
+   * if that pass saw this reading of the file. Undefined while the file is being linted again with new settings.
+   */
   lint(file: IndexedFile): LintDiagnostic[] | undefined {
     if (!file.lint) return []; // not read as a story bank (too large, over the time budget)
     if (file.lint.settings !== this.keyFor(file.uri)) return undefined;
+    const across = this.across.get(file);
     const cached = this.cache.get(file);
-    if (cached && cached.bankVersion === this.bankVersion) return cached.result;
-    const result = [...withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions)), ...this.acrossFiles(file)].sort(
+    if (cached && cached.across === across) return cached.result;
+    const result = [...withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions)), ...(across ?? [])].sort(
       (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset,
     );
-    this.cache.set(file, { bankVersion: this.bankVersion, result });
+    this.cache.set(file, { across, result });
     return result;
+  }
+
+  /**
+   * Compares every file's stories with the rest of the bank (duplicate-story) and calls `changed` for
+   * each file whose cross-file findings differ from the last pass. Runs in slices that give the thread
+   * back every few milliseconds, and stops early when the bank changes meanwhile (a new pass follows).
+   */
+  async compareAcrossBank(changed: (file: IndexedFile) => void, isCancelled: () => boolean): Promise<void> {
+    if (!this.bank) return;
+    const version = this.bankVersion;
+    const stale = () => isCancelled() || version !== this.bankVersion;
+    const indexed = this.index.storyFiles();
+    const files = this.bank();
+    let slice = performance.now();
+    const yieldNow = async (): Promise<boolean> => {
+      if (performance.now() - slice <= SLICE_MS) return false;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = performance.now();
+      return stale();
+    };
+    for (const file of files) {
+      if (await yieldNow()) return;
+      prepareAcrossFiles(file.bank);
+    }
+    for (const file of indexed) {
+      if (await yieldNow()) return;
+      if (!file.lint) continue;
+      const found = lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files });
+      const before = this.across.get(file);
+      // Unchanged: keep the findings kept (and the file's cached results with them); nothing to publish.
+      if (before ? signature(before) === signature(found) : found.length === 0) {
+        if (!before) this.across.set(file, found);
+        continue;
+      }
+      this.across.set(file, found);
+      changed(file);
+    }
   }
 
   /** Where the whole bank is read from. */
@@ -55,18 +96,9 @@ export class LintService implements vscode.Disposable {
     this.bank = files;
   }
 
-  /** Some file of the bank changed: results that compare across files are stale. */
+  /** Some file of the bank changed: a pass over the bank under way is out of date. */
   bankChanged(): void {
     this.bankVersion++;
-  }
-
-  /** The rules that need the other files (duplicate-story), with this file's settings. */
-  private acrossFiles(file: IndexedFile): LintDiagnostic[] {
-    if (!this.bank) return [];
-    if (this.bankFiles?.version !== this.bankVersion) this.bankFiles = { version: this.bankVersion, files: this.bank() };
-    const files = this.bankFiles.files;
-    if (!files.length) return [];
-    return lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files });
   }
 
   private keyFor(uri: vscode.Uri): string {
@@ -93,4 +125,11 @@ export class LintService implements vscode.Disposable {
     this.subscription.dispose();
     this.emitter.dispose();
   }
+}
+
+/** How long a pass over the bank holds the extension host before it gives the thread back. */
+const SLICE_MS = 15;
+
+function signature(found: readonly LintDiagnostic[]): string {
+  return found.map((d) => `${d.rule} ${d.severity} ${d.range.start.offset}-${d.range.end.offset} ${d.message}`).join('\n');
 }
