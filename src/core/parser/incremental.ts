@@ -5,14 +5,29 @@ import { parseStoryBlock } from './index';
 
 /**
  * Re-reads only the story an edit falls in, when the edit cannot change how the rest of the file reads:
- * one line changed in place, no newline, no HTML, code fence, table or heading character, and nothing
- * in the line's list or quote markers. Anything else returns undefined and the caller parses it all.
+ * one line changed in place (no HTML, code fence or table character, nothing in the line's list or quote
+ * markers, no heading made), or line breaks typed into plain text (see lineBreaksStayLocal). Anything else
+ * returns undefined and the caller parses it all.
  */
 export function reparseBank(previousText: string, previous: BankFile, text: string, lines: LineIndex): BankFile | undefined {
+  return rereadEdit(previousText, previous, text, lines)?.bank;
+}
+
+/** What the quick path did: the new bank, the story it re-read (before and after) and how positions moved. */
+export interface Reread {
+  bank: BankFile;
+  /** Absent when the text did not change. */
+  edited?: { before: Question; after: Question };
+  shift: Shift;
+}
+
+/** The same as reparseBank, with what a caller needs to carry its own results over (see lint/incremental.ts). */
+export function rereadEdit(previousText: string, previous: BankFile, text: string, lines: LineIndex): Reread | undefined {
   if (previous.problems) return undefined;
-  const edit = diff(previousText, text);
-  if (!edit) return previous;
-  if (!isLocalEdit(previousText, text, edit)) return undefined;
+  const found = diff(previousText, text);
+  if (!found) return { bank: previous, shift: Shift.none };
+  const edit = [found, slidLeft(previousText, text, found)].find((e) => e && isLocalEdit(previousText, text, e));
+  if (!edit) return undefined;
 
   const questions = previous.principles.flatMap((p) => p.questions);
   // The story the edit starts in: the last one that opens before it.
@@ -23,32 +38,34 @@ export function reparseBank(previousText: string, previous: BankFile, text: stri
   const limit = blockLimit(previous, questions, index, previousText.length);
   if (edit.oldEnd > limit) return undefined;
   const reread = parseStoryBlock(text, target.range.start.offset, limit + edit.delta, lines);
+  // A story without a title of its own may start inside a list another story opened: read alone, that list is not there.
+  if (target.container === 'none' && target.range.start.character > 0) return undefined;
   if (reread.length !== 1 || reread[0].container !== target.container || !sameParts(reread[0], target)) return undefined;
 
-  const remap = remapper(edit, lines);
+  const shift = new Shift(edit, lines);
   const principles = previous.principles.map((p): Principle => {
-    const questions = p.questions.map((q) => (q === target ? reread[0] : q.range.start.offset < edit.start ? q : remapQuestion(q, remap)));
+    const questions = p.questions.map((q) => (q === target ? reread[0] : q.range.start.offset < edit.start ? q : shift.question(q)));
     if (!questions.includes(reread[0]) && p.range.start.offset < edit.start) return p;
     const moved: Principle = {
       ...p,
-      titleRange: remap.range(p.titleRange),
-      range: remap.range(p.range),
-      ...(p.definitionRange ? { definitionRange: remap.range(p.definitionRange) } : {}),
+      titleRange: shift.range(p.titleRange),
+      range: shift.range(p.range),
+      ...(p.definitionRange ? { definitionRange: shift.range(p.definitionRange) } : {}),
       questions,
     };
     // As the parser does it: a principle ends where its last part ends.
     const end = Math.max(moved.titleRange.end.offset, moved.definitionRange?.end.offset ?? 0, ...questions.map((q) => q.range.end.offset));
     return { ...moved, range: { start: moved.range.start, end: lines.position(end) } };
   });
-  return { principles, hasStories: principles.some((p) => p.questions.some(tellsAStory)) };
+  return { bank: { principles, hasStories: principles.some((p) => p.questions.some(tellsAStory)) }, edited: { before: target, after: reread[0] }, shift };
 }
 
 /**
- * Where stories start and end depends on their labels (a second Situation splits a story, labels make a
+ * Where stories start and end depends on their labels and how they are written (a second Situation splits a story, labels make a
  * heading a title): an edit that changes any label is left to a full parse.
  */
 function sameParts(a: Question, b: Question): boolean {
-  const parts = (q: Question) => q.sections.map((s) => [s.kind, ...(s.covers ?? [])].join('/')).join(',');
+  const parts = (q: Question) => q.sections.map((s) => [s.kind, s.style, s.headingLevel ?? '', ...(s.covers ?? [])].join('/')).join(',');
   return parts(a) === parts(b) && !!a.prose === !!b.prose;
 }
 
@@ -74,20 +91,51 @@ function diff(a: string, b: string): Edit | undefined {
 
 /** Characters whose meaning can reach past their own line or block. */
 const STRUCTURAL = /[\r\n<>`~|#\\]/;
+/** What an edit may not type or delete: a `#` is only a heading at a line's start (checked on the line). */
+const STRUCTURAL_IN_EDIT = /[\r\n<>`~|\\]/;
 /** A line's list and quote markers with their indentation. */
 const CONTAINER_PREFIX = /^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$))*/;
+/** A list or quote marker at a line's start. */
+const CONTAINER_MARKER = /^[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /** Lines that underline or break: "===", "---", "* * *". */
 const RULE_LINE = /^[ \t]*(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$/;
+/** An ATX heading line. */
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const BLANK = /^[ \t]*$/;
 
 function isLocalEdit(before: string, after: string, edit: Edit): boolean {
   const removed = before.slice(edit.start, edit.oldEnd);
   const inserted = after.slice(edit.start, edit.newEnd);
-  if (STRUCTURAL.test(removed) || STRUCTURAL.test(inserted)) return false;
-  return lineStaysPlain(before, edit.start, edit.oldEnd) && lineStaysPlain(after, edit.start, edit.newEnd);
+  if (STRUCTURAL_IN_EDIT.test(removed)) return false;
+  if (blankLinesAdded(before, edit, inserted)) return true;
+  if (!STRUCTURAL_IN_EDIT.test(inserted)) return lineStaysPlain(before, edit.start, edit.oldEnd) && lineStaysPlain(after, edit.start, edit.newEnd);
+  return lineBreaksStayLocal(before, after, edit, inserted);
+}
+
+/**
+ * The same insertion told the other way: typing "new words.\n\n" after "words.\n\n" differs from the old text
+ * from the next line's start on, but it is what was typed after the first "words." (where the cursor was).
+ */
+function slidLeft(before: string, after: string, edit: Edit): Edit | undefined {
+  if (edit.oldEnd !== edit.start) return undefined;
+  const inserted = after.slice(edit.start, edit.newEnd);
+  let k = 0;
+  while (k < inserted.length && edit.start - k > 0 && before[edit.start - k - 1] === inserted[inserted.length - k - 1]) k++;
+  return k ? { start: edit.start - k, oldEnd: edit.oldEnd - k, newEnd: edit.newEnd - k, delta: edit.delta } : undefined;
+}
+
+/** Blank lines added beside a blank line (Enter at the end of a paragraph) change no block, only where the next ones are. */
+function blankLinesAdded(before: string, edit: Edit, inserted: string): boolean {
+  if (edit.oldEnd !== edit.start || !/^(?:\r?\n)+$/.test(inserted) || before[edit.start - 1] === '\r') return false;
+  const lineStart = lineStartOf(before, edit.start);
+  if (BLANK.test(before.slice(lineStart, lineEndOf(before, edit.start)))) return true;
+  if (lineStart !== edit.start || lineStart === 0) return false;
+  const previous = lineStartOf(before, lineStart - (before[lineStart - 2] === '\r' ? 2 : 1));
+  return BLANK.test(before.slice(previous, lineEndOf(before, previous)));
 }
 
 function lineStaysPlain(text: string, start: number, end: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const lineStart = lineStartOf(text, start);
   let lineEnd = end;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
   const line = text.slice(lineStart, lineEnd);
@@ -98,6 +146,83 @@ function lineStaysPlain(text: string, start: number, end: number): boolean {
   return start - lineStart > prefix;
 }
 
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The line after the one that ends at `lineEnd` (a line break's end), or undefined at the end of the text. */
+function nextLine(text: string, lineEnd: number): { start: number; line: string } | undefined {
+  if (lineEnd >= text.length) return undefined;
+  const start = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+  return { start, line: text.slice(start, lineEndOf(text, start)) };
+}
+
+/**
+ * Line breaks typed into a line (Enter in a paragraph; Enter twice for a new paragraph) keep to the story
+ * when the line was plain text and what the break puts at a line's start cannot open anything (a list
+ * item, a quote, a heading, HTML, code, a table, an underline). A blank line is only taken in a paragraph
+ * outside any list, quote or HTML block, where it can only split the paragraph: in a list it could make
+ * the whole list loose, and it ends an HTML block.
+ */
+function lineBreaksStayLocal(before: string, after: string, edit: Edit, inserted: string): boolean {
+  // Only LF and CRLF breaks, never between the CR and LF of one, and nothing else structural typed with them.
+  if (/\r(?!\n)/.test(inserted) || before[edit.start - 1] === '\r' || STRUCTURAL_IN_EDIT.test(inserted.replace(/\r?\n/g, ''))) return false;
+  const lineStart = lineStartOf(before, edit.start);
+  const oldLine = before.slice(lineStart, lineEndOf(before, edit.oldEnd));
+  if (!lineStaysPlain(before, edit.start, edit.oldEnd) || oldLine.includes('|')) return false;
+  // Not inside something that looks like a tag: "<b" … ">" split in two may stop being one.
+  const head = before.slice(lineStart, edit.start);
+  if (head.lastIndexOf('<') > head.lastIndexOf('>')) return false;
+
+  const lines = after.slice(lineStart, lineEndOf(after, edit.newEnd)).split(/\r?\n/);
+  // What stays on the edited line keeps its markers: "1. **Bold" cut after "1. *" would open a list inside the item.
+  if (RULE_LINE.test(lines[0]) || CONTAINER_PREFIX.exec(lines[0])![0].length !== CONTAINER_PREFIX.exec(oldLine)![0].length) return false;
+  let blank = false;
+  for (const line of lines.slice(1)) {
+    if (BLANK.test(line)) {
+      blank = true;
+      continue;
+    }
+    if (RULE_LINE.test(line) || CONTAINER_MARKER.test(line) || STRUCTURAL.test(line.trimStart().charAt(0))) return false;
+    // After a blank line a line starts a paragraph of its own: indented, it would be code or a list item's.
+    if (blank && /^[ \t]/.test(line)) return false;
+  }
+  const lastIsBlank = BLANK.test(lines[lines.length - 1]);
+  if (!blank) return true;
+
+  // A blank line: only in a paragraph at the top level (no list, quote or HTML around it).
+  if (!topLevelParagraph(before, lineStart)) return false;
+  // The line that followed the edited one now follows a blank line: it starts a paragraph (or stays a heading).
+  const following = nextLine(after, lineEndOf(after, edit.newEnd));
+  const followedDirectly = nextLine(before, lineEndOf(before, edit.oldEnd));
+  if (lastIsBlank && following && followedDirectly && !BLANK.test(followedDirectly.line)) {
+    const line = following.line;
+    if (!HEADING_LINE.test(line) && (/^[ \t]/.test(line) || RULE_LINE.test(line) || CONTAINER_MARKER.test(line) || STRUCTURAL.test(line.charAt(0)))) return false;
+  }
+  return true;
+}
+
+/** The paragraph around a line is at the top level: none of its lines up to the blank line above is indented, marked or HTML. */
+function topLevelParagraph(text: string, lineStart: number): boolean {
+  let start = lineStart;
+  for (;;) {
+    const line = text.slice(start, lineEndOf(text, start));
+    if (BLANK.test(line)) return true;
+    if (HEADING_LINE.test(line)) return start !== lineStart;
+    if (/^[ \t]/.test(line) || CONTAINER_MARKER.test(line) || STRUCTURAL.test(line.charAt(0))) return false;
+    if (start === 0) return true;
+    start = lineStartOf(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));
+  }
+}
+
 /** Where the block of a story ends: the next story, the next principle, or the end of the text. */
 function blockLimit(bank: BankFile, questions: Question[], index: number, length: number): number {
   const start = questions[index].range.start.offset;
@@ -106,18 +231,59 @@ function blockLimit(bank: BankFile, questions: Question[], index: number, length
   return Math.min(next, nextPrinciple);
 }
 
-function remapper(edit: Edit, lines: LineIndex) {
-  const position = (p: Position): Position => (p.offset < edit.start ? p : lines.position(p.offset >= edit.oldEnd ? p.offset + edit.delta : edit.newEnd));
-  const range = (r: Range): Range => ({ start: position(r.start), end: position(r.end) });
-  return { position, range };
-}
+/**
+ * Moves positions of the previous text to the new one by the edit's deltas, without a search: the offset
+ * by the length change, the line by the line breaks added, the column only on the line the edit ends on.
+ * Positions inside the replaced text go to its end.
+ */
+export class Shift {
+  static readonly none = new Shift(undefined, undefined);
+  private readonly lineDelta: number = 0;
+  private readonly oldEnd?: Position;
+  private readonly newEnd?: Position;
 
-function remapQuestion(q: Question, remap: ReturnType<typeof remapper>): Question {
-  return {
-    ...q,
-    titleRange: remap.range(q.titleRange),
-    range: remap.range(q.range),
-    sections: q.sections.map((s) => ({ ...s, range: remap.range(s.range), labelRange: remap.range(s.labelRange) })),
-    ...(q.prose ? { prose: { ...q.prose, range: remap.range(q.prose.range) } } : {}),
-  };
+  constructor(
+    private readonly edit: Edit | undefined,
+    lines: LineIndex | undefined,
+  ) {
+    if (!edit || !lines) return;
+    const start = lines.position(edit.start);
+    // The replaced text holds no line break (see isLocalEdit): it ends on the line it starts on.
+    this.oldEnd = { line: start.line, character: start.character + edit.oldEnd - edit.start, offset: edit.oldEnd };
+    this.newEnd = lines.position(edit.newEnd);
+    this.lineDelta = this.newEnd.line - start.line;
+  }
+
+  /** Offsets before this are where they were. */
+  get from(): number {
+    return this.edit ? this.edit.start : Infinity;
+  }
+
+  offset(offset: number): number {
+    const edit = this.edit;
+    if (!edit || offset < edit.start) return offset;
+    return offset >= edit.oldEnd ? offset + edit.delta : edit.newEnd;
+  }
+
+  position(p: Position): Position {
+    const edit = this.edit;
+    if (!edit || p.offset < edit.start) return p;
+    if (p.offset < edit.oldEnd) return this.newEnd!;
+    const character = p.line === this.oldEnd!.line ? p.character - this.oldEnd!.character + this.newEnd!.character : p.character;
+    return { line: p.line + this.lineDelta, character, offset: p.offset + edit.delta };
+  }
+
+  range(r: Range): Range {
+    return { start: this.position(r.start), end: this.position(r.end) };
+  }
+
+  question(q: Question): Question {
+    return {
+      ...q,
+      titleRange: this.range(q.titleRange),
+      range: this.range(q.range),
+      sections: q.sections.map((s) => ({ ...s, range: this.range(s.range), labelRange: this.range(s.labelRange) })),
+      ...(q.prose ? { prose: { ...q.prose, range: this.range(q.prose.range) } } : {}),
+    };
+  }
 }

@@ -41,6 +41,59 @@ describe('parser: re-reading only the edited story', () => {
     );
   });
 
+  it('gives exactly what a full parse gives when typing line breaks, new paragraphs and words inside sections', function () {
+    this.timeout(300_000);
+    // Positions spread evenly (no bias to the ends), inside a section, where typing happens.
+    const place = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
+    const typing = fc.record({ at: place, remove: fc.nat({ max: 3 }), insert: fc.constantFrom('\n', '\n\n', '\r\n', '\n\nNew words', '\nmore ', ' #2 ', 'word', '\n- ', '\n# ', '\n---', '\n    ', '\n\n    x', '\n> ', '\n<b>', '\n1. ') });
+    let quick = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(typing, { minLength: 1, maxLength: 4 }), (file, crlf, edits) => {
+        let text = readExample(file);
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        let bank = parseBank(text, { fileName: file });
+        for (const e of edits) {
+          const sections = bank.principles.flatMap((p) => p.questions).flatMap((q) => q.sections);
+          if (!sections.length) return;
+          const section = sections[Math.min(sections.length - 1, Math.floor(e.at * sections.length))];
+          const at = Math.floor(section.range.start.offset + (section.range.end.offset - section.range.start.offset) * ((e.at * sections.length) % 1));
+          const next = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          const lines = new LineIndex(next);
+          const reread = reparseBank(text, bank, next, lines);
+          const complete = parseBank(next, { fileName: file, lines });
+          if (reread) {
+            quick++;
+            assert.deepEqual(reread, complete);
+          }
+          text = next;
+          bank = complete;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    assert.ok(quick > 300, `quick path taken ${quick} times`);
+  });
+
+  it('takes the quick path for a line break in a paragraph and for a new paragraph in a section', () => {
+    const text = readExample('formats/bold-labels.md');
+    const bank = parseBank(text);
+    const at = text.indexOf(' Alerts went to a shared inbox');
+    for (const insert of ['\n', '\n\n', '\n\nAnd a new paragraph.']) {
+      const next = text.slice(0, at) + insert + text.slice(at + 1);
+      const quick = reparseBank(text, bank, next, new LineIndex(next));
+      assert.ok(quick, JSON.stringify(insert));
+      assert.deepEqual(quick, parseBank(next));
+    }
+    // Enter at the end of a section's paragraph, then a new paragraph typed.
+    const end = text.indexOf('within five minutes.') + 'within five minutes.'.length;
+    for (const insert of ['\n', '\n\n', '\n\nI told my manager first.']) {
+      const next = text.slice(0, end) + insert + text.slice(end);
+      const quick = reparseBank(text, bank, next, new LineIndex(next));
+      assert.ok(quick, JSON.stringify(insert));
+      assert.deepEqual(quick, parseBank(next));
+    }
+  });
+
   it('typing inside any section of the examples and the real shapes takes the quick path', () => {
     for (const file of FILES) {
       const text = readExample(file);
@@ -71,7 +124,7 @@ describe('parser: re-reading only the edited story', () => {
     const text = readExample('seed/Customer Obsession.md');
     const bank = parseBank(text);
     const at = text.indexOf('- Led to');
-    for (const insert of ['\n', '<details>', '```', '# ']) {
+    for (const insert of ['\n', '<details>', '```', '# ', '\n- ', '\n\n    ']) {
       const next = text.slice(0, at) + insert + text.slice(at);
       assert.equal(reparseBank(text, bank, next, new LineIndex(next)), undefined, JSON.stringify(insert));
     }
