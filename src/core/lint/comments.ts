@@ -84,7 +84,7 @@ function codeRegions(text: string): Region[] {
 
 /** Decides, per story and rule, whether the comments switch a diagnostic off. */
 export class Switches {
-  constructor(private readonly directives: Directive[]) {}
+  constructor(readonly directives: readonly Directive[]) {}
 
   static of(text: string): Switches {
     return new Switches(findDirectives(text));

@@ -1,11 +1,11 @@
-import type { BankFile, Question } from '../model';
+import type { BankFile, Principle, Question } from '../model';
 import { questionShape } from '../story/shape';
 import { parseBank } from '../parser';
 import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
 import { DEFAULT_CONFIG, severityOf } from './config';
 import { RULES } from './registry';
-import type { BankFileInput, LintConfig, LintDiagnostic } from './types';
+import type { BankFileInput, LintConfig, LintDiagnostic, Rule, Severity } from './types';
 
 export interface LintInput {
   text: string;
@@ -18,26 +18,47 @@ export interface LintInput {
 }
 
 /** Runs every rule that is on over every story of a parsed file. Files without stories get nothing. */
-export function lintBank({ text, bank, lines = new LineIndex(text), config = DEFAULT_CONFIG, uri, files }: LintInput): LintDiagnostic[] {
-  if (!bank.hasStories) return [];
-  const active = RULES.map((rule) => ({ rule, severity: severityOf(rule.id, config) })).filter((r) => r.severity !== undefined);
-  if (!active.length) return [];
-  const switches = Switches.of(text);
+export function lintBank(input: LintInput): LintDiagnostic[] {
+  const run = startLint(input);
+  if (!run) return [];
   const out: LintDiagnostic[] = [];
   let previousAnchor = 0;
-  for (const { principle, question } of bank.principles.flatMap((p) => p.questions.map((q) => ({ principle: p, question: q })))) {
+  for (const principle of input.bank.principles) {
+    for (const question of principle.questions) {
+      run.story(principle, question, previousAnchor, out);
+      previousAnchor = storyAnchor(question);
+    }
+  }
+  return sortFindings(out);
+}
+
+export interface LintRun {
+  /** The rules that are on, with their levels. */
+  active: { rule: Rule; severity: Severity }[];
+  switches: Switches;
+  /** Lints one story (with the rules `only` keeps), after the story whose anchor is `previousAnchor`. */
+  story(principle: Principle, question: Question, previousAnchor: number, out: LintDiagnostic[], only?: (rule: Rule) => boolean): void;
+}
+
+/** What linting a file needs once, whatever stories are linted: undefined when nothing is to be found. */
+export function startLint({ text, bank, lines = new LineIndex(text), config = DEFAULT_CONFIG, uri, files }: LintInput): LintRun | undefined {
+  if (!bank.hasStories) return undefined;
+  const active = RULES.map((rule) => ({ rule, severity: severityOf(rule.id, config) })).filter((r): r is { rule: Rule; severity: Severity } => r.severity !== undefined);
+  if (!active.length) return undefined;
+  const switches = Switches.of(text);
+  const story: LintRun['story'] = (principle, question, previousAnchor, out, only) => {
     const target = lintTarget(question);
-    if (!target) continue;
+    if (!target) return;
     const anchor = storyAnchor(question);
     const file = uri !== undefined ? { uri, principle: principle.title } : undefined;
     for (const { rule, severity } of active) {
-      if ((rule.appliesTo ?? 'story') !== target) continue;
+      if ((rule.appliesTo ?? 'story') !== target || (only && !only(rule))) continue;
       try {
         rule.check({ question, text, lines, config, ...(file ? { file } : {}), ...(files ? { bank: files } : {}) }, (report) => {
           if (!switches.empty && switches.isDisabled(rule.id, report.range.start.offset, anchor, previousAnchor)) return;
           out.push({
             rule: rule.id,
-            severity: severity!,
+            severity,
             message: report.message,
             range: report.range,
             question,
@@ -51,9 +72,13 @@ export function lintBank({ text, bank, lines = new LineIndex(text), config = DEF
         console.error(`STAR Answers: rule ${rule.id} failed:`, error);
       }
     }
-    previousAnchor = anchor;
-  }
-  return out.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  };
+  return { active, switches, story };
+}
+
+/** In text order; findings at one place keep the order they were found in (story, then rule). */
+export function sortFindings(findings: LintDiagnostic[]): LintDiagnostic[] {
+  return findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
 }
 
 /** Parses and lints a text, for the CLI and tests. */

@@ -83,6 +83,8 @@ export interface Rule {
   appliesTo?: 'story' | 'prose';
   /** Off unless a setting turns it on (then at `defaultSeverity`): measured too often wrong to be on unasked. */
   offByDefault?: boolean;
+  /** Reads other stories than the one checked (the whole bank): re-run for every story after any edit, not only the edited one. */
+  acrossStories?: boolean;
   check(story: StoryContext, report: (report: Report) => void): void;
 }
 

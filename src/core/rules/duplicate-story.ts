@@ -109,6 +109,7 @@ export const rule: Rule = {
   id: 'duplicate-story',
   description: 'A story is written once: a copy under another principle names it on the first copy\'s Principles line instead.',
   defaultSeverity: 'information',
+  acrossStories: true,
   check({ question, text, file, bank, lines }, report) {
     if (!file || !bank || fingerprintOf(question).words < MIN_WORDS) return;
     const here = { uri: file.uri, offset: question.range.start.offset };
