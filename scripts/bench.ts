@@ -4,7 +4,8 @@
  * (default rules), with the targets of issue 12 and whether they are met, and each process's peak
  * memory. Then, in this process: parse and lint of one file, a keystroke, and replayed typing.
  * Prints numbers; asserts nothing. Needs `npm run build` first (it runs packages/cli/dist/cli.js).
- *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 npm run bench
+ *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 BENCH_EDITS=1000 npm run bench
+ * BENCH_BANKS= (empty) leaves the whole-process table out.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,9 +15,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lintBank } from '../src/core/lint/runner';
 import { parseBank, parseStoryBlock } from '../src/core/parser';
-import { reparseBank } from '../src/core/parser/incremental';
+import { relintEdit } from '../src/core/lint/incremental';
+import { rereadEdit } from '../src/core/parser/incremental';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { bankText, STYLES, writeBank } from './bench/banks';
+import { heapOverEdits, keystrokeInBigFile, typingReplay } from './bench/typing';
 
 const FILES = Number(process.env.BENCH_FILES ?? 50);
 const STORIES = Number(process.env.BENCH_STORIES ?? 40);
@@ -50,9 +53,10 @@ function measure(label: string, text: string): void {
   const typed = `${text.slice(0, at)} x${text.slice(at)}`;
   const typedLines = new LineIndex(typed);
   const block = time(() => parseStoryBlock(typed, q.range.start.offset, q.range.end.offset + 2, typedLines));
+  const findings = lintBank({ text, bank: parse.value, lines });
   const quick = time(() => {
-    const bank = reparseBank(text, parse.value, typed, typedLines);
-    return bank && lintBank({ text: typed, bank, lines: typedLines });
+    const reread = rereadEdit(text, parse.value, typed, typedLines);
+    return reread && relintEdit(parse.value, text, findings, reread, { text: typed, bank: reread.bank, lines: typedLines });
   });
   const relint = time(() => lintBank({ text: typed, bank: parseBank(typed, { lines: typedLines }), lines: typedLines }));
   row('keystroke: re-read one story', block.ms, baseline);
@@ -120,48 +124,6 @@ function processTable(): void {
   if (two && twenty) console.log(`  20 MB ≤ 10× the 2 MB time: ${(twenty.cold.seconds / two.cold.seconds).toFixed(1)}× — ${mark(twenty.cold.seconds <= 10 * two.cold.seconds)}`);
 }
 
-/**
- * Typing a story into the examples character by character, as an editor sends it: how often the
- * incremental re-read is taken instead of a full parse.
- */
-function typingReplay(): void {
-  const examples = path.join(ROOT, 'test/fixtures/examples');
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
-  let incremental = 0;
-  let full = 0;
-  let ms = 0;
-  for (const file of walk(examples)) {
-    const original = fs.readFileSync(file, 'utf8');
-    const bank = parseBank(original);
-    const stories = bank.principles.flatMap((p) => p.questions).filter((q) => q.sections.length > 0);
-    if (!stories.length) continue;
-    // Retype the sections of the first story (labels included) at the place they stand, one character at a time.
-    const story = stories[0];
-    const from = story.sections[0].range.start.offset;
-    const to = story.sections[story.sections.length - 1].range.end.offset;
-    const typed = original.slice(from, to);
-    let text = original.slice(0, from) + original.slice(to);
-    let current = parseBank(text);
-    for (let i = 0; i < typed.length; i++) {
-      const next = text.slice(0, from + i) + typed[i] + text.slice(from + i);
-      const lines = new LineIndex(next);
-      const start = performance.now();
-      let read = reparseBank(text, current, next, lines);
-      if (read) incremental++;
-      else {
-        full++;
-        read = parseBank(next, { lines });
-      }
-      ms += performance.now() - start;
-      text = next;
-      current = read;
-    }
-  }
-  const total = incremental + full;
-  console.log(`\nTyping replay: the first story of each example file retyped character by character (${total} keystrokes)`);
-  console.log(`  incremental re-read taken ${incremental} times (${((100 * incremental) / total).toFixed(0)} %), full parse ${full} times; ${(ms / total).toFixed(2)} ms a keystroke on average`);
-}
-
 function main(): void {
   console.log(`STAR Answers bench — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores`);
   processTable();
@@ -184,14 +146,17 @@ function main(): void {
   row('parseBank + lint, per file', total / FILES, baseline / FILES);
 
   measure('One file', files[1]);
+  let big = '';
   if (BIG_MB > 0) {
-    let big = `# Big principle\n\n`;
+    big = `# Big principle\n\n`;
     for (let i = 0; big.length < BIG_MB * 1024 * 1024; i++) big += STYLES[i % STYLES.length](i);
     measure(`One ${BIG_MB} MB file`, big);
+    keystrokeInBigFile(big, `One ${BIG_MB} MB file`);
   }
   const heap = process.memoryUsage().heapUsed;
   console.log(`\nheap used: ${mb(heap)} (${mb(heap - heapBefore)} more than at start)`);
   typingReplay();
+  heapOverEdits(big || files[1], Number(process.env.BENCH_EDITS ?? 1000));
 }
 
 main();
