@@ -2,7 +2,7 @@
 // content in place on each update, keeps which stories are open, the scroll position and the practice
 // state (vscode.setState, so they survive a reload), and talks to the extension only through the
 // checked messages of src/core/render/messages.ts.
-import { parseHostMessage, parsePreviewState, type PreviewState, type WebviewMessage } from '../core/render/messages';
+import { parseHostMessage, parsePreviewState, type HostMessage, type PreviewState, type WebviewMessage } from '../core/render/messages';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -31,6 +31,8 @@ const state: PreviewState = saved ?? {
 /** The scroll position to restore once the current content is in (the first page may be shorter). */
 let pendingScroll: number | undefined = state.scrollY > 0 ? state.scrollY : undefined;
 let current: string | undefined;
+/** The document version on screen: a patch applies on top of the version it was made for only. */
+let shownVersion = Number(body.dataset.version) || 0;
 
 function save(): void {
   vscode.setState(state);
@@ -95,12 +97,37 @@ function morph(from: Node, to: Node): void {
   }
 }
 
-function update(html: string): void {
+function parsed(html: string): DocumentFragment {
   // A <template> parses without running anything; the HTML is sanitized by the extension anyway.
   const template = document.createElement('template');
   template.innerHTML = html;
-  morphChildren(content, template.content);
+  return template.content;
+}
+
+function update(html: string): void {
+  morphChildren(content, parsed(html));
   applyState();
+}
+
+function storyElement(id: string): HTMLElement | undefined {
+  return stories().find((s) => s.dataset.story === id);
+}
+
+/** Replaces the stories an edit changed and moves the lines of the rest; false when the page is not the one the patch is for. */
+function patch(message: Extract<HostMessage, { type: 'patch' }>): boolean {
+  if (message.resource !== state.resource || message.base !== shownVersion) return false;
+  const replaced = message.stories.map((s) => ({ old: storyElement(s.id), next: parsed(s.html).firstElementChild }));
+  if (replaced.some((r) => !r.old || !r.next)) return false;
+  const { after, delta } = message.shift;
+  if (delta) {
+    for (const element of Array.from(content.querySelectorAll<HTMLElement>('[data-line]'))) {
+      const line = Number(element.dataset.line);
+      if (Number.isSafeInteger(line) && line > after) element.dataset.line = String(line + delta);
+    }
+  }
+  for (const { old, next } of replaced) morph(old!, next!);
+  applyState();
+  return true;
 }
 
 // ---- the reader's actions ---------------------------------------------------------------------------
@@ -194,7 +221,17 @@ window.addEventListener('message', (event: MessageEvent) => {
       window.scrollTo(0, state.scrollY);
     }
     save();
-    vscode.postMessage({ type: 'rendered', version: message.version, resource: message.resource });
+    shownVersion = message.version;
+    vscode.postMessage({ type: 'rendered', version: message.version, resource: message.resource, touched: stories().map((s) => s.dataset.story ?? '').filter(Boolean) });
+  } else if (message.type === 'patch') {
+    // Not on top of what is shown (a page reloaded meanwhile, a message lost): ask for the whole content.
+    if (!patch(message)) {
+      vscode.postMessage({ type: 'ready' });
+      return;
+    }
+    save();
+    shownVersion = message.version;
+    vscode.postMessage({ type: 'rendered', version: message.version, resource: message.resource, touched: message.stories.map((s) => s.id) });
   } else if (message.type === 'focusStory') {
     document.getElementById(current ?? '')?.classList.remove('current');
     current = message.id;

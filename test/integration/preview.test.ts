@@ -12,6 +12,7 @@ interface PreviewInfo {
   /** The document whose version shownVersion is. */
   shownResource?: string;
   shownStory?: string;
+  touchedStories?: string[];
   title: string;
   stories: { id: string; title: string; startLine: number; endLine: number }[];
   html: string;
@@ -101,6 +102,55 @@ describe('preview', function () {
       assert.match(info.html, /<mark class="metric">42%<\/mark>/);
       editor.selection = new vscode.Selection(13, 0, 13, 0);
       await waitFor(async () => (await previews())[0]?.shownStory === 's-0-1', 'the second story to be brought into view');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('redraws only the story an edit changed, moving the lines of the others', async () => {
+    const uri = wsFile('preview-patch.md');
+    const story = (n: number) => `## Story ${n}\n\n**Question:** Question ${n}?\n\n**Situation:** Start ${n}.\n\n**Task:** Goal ${n}.\n\n**Action:** I did ${n} things.\n\n**Result:** ${n}0% better.\n\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# Ownership\n\n${story(1)}${story(2)}${story(3)}`));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      const first = await shown(document, 'the preview to show the new file');
+      assert.deepStrictEqual(first.stories.map((s) => s.id), ['s-0-0', 's-0-1', 's-0-2']);
+
+      // A word in the third story: the webview redraws that story, and only it.
+      let edit = new vscode.WorkspaceEdit();
+      const result3 = document.getText().lastIndexOf('30% better');
+      edit.insert(uri, document.positionAt(result3), 'about ');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      let info = await shown(document, 'the preview to show the word');
+      assert.deepStrictEqual(info.touchedStories, ['s-0-2']);
+      assert.match(info.html, /about <mark class="metric">30%<\/mark>/);
+
+      // A new paragraph in the first story: that story is redrawn, the others only move down two lines.
+      edit = new vscode.WorkspaceEdit();
+      const start1 = document.getText().indexOf('Start 1.') + 'Start 1.'.length;
+      edit.insert(uri, document.positionAt(start1), '\n\nA second paragraph.');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      info = await shown(document, 'the preview to show the new paragraph');
+      assert.deepStrictEqual(info.touchedStories, ['s-0-0']);
+      assert.match(info.html, /A second paragraph\./);
+      assert.deepStrictEqual(
+        info.stories.map((s) => s.startLine),
+        first.stories.map((s, i) => s.startLine + (i > 0 ? 2 : 0)),
+      );
+
+      // The cursor in the third story, at its new place, still brings it into view.
+      const editor = vscode.window.activeTextEditor!;
+      editor.selection = new vscode.Selection(info.stories[2].startLine + 4, 0, info.stories[2].startLine + 4, 0);
+      await waitFor(async () => (await previews())[0]?.shownStory === 's-0-2', 'the third story to be brought into view');
+
+      // A story added changes the page around the stories: the whole content is sent.
+      edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(document.lineCount, 0), story(4));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      info = await shown(document, 'the preview to show the new story');
+      assert.deepStrictEqual(info.touchedStories, ['s-0-0', 's-0-1', 's-0-2', 's-0-3']);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await vscode.workspace.fs.delete(uri);

@@ -9,6 +9,11 @@ export const PREVIEW_VIEW_TYPE = 'starAnswers.preview';
 export type HostMessage =
   /** New content for the preview's body (already sanitized HTML) of a document version. */
   | { type: 'update'; html: string; version: number; resource: string; locked: boolean }
+  /**
+   * After an edit: only the stories that changed (replaced in place by id), the lines of everything else
+   * moved by `shift`. It applies on top of version `base` only; a webview showing another asks for an update.
+   */
+  | { type: 'patch'; version: number; base: number; resource: string; shift: { after: number; delta: number }; stories: { id: string; html: string }[] }
   /** Scroll to a story (the one under the editor's cursor), open it unless practising, mark it as current. */
   | { type: 'focusStory'; id: string };
 
@@ -16,8 +21,8 @@ export type HostMessage =
 export type WebviewMessage =
   /** The script is up; the extension answers with an update. */
   | { type: 'ready' }
-  /** An update of this version of this document (a URI string) is on screen. */
-  | { type: 'rendered'; version: number; resource: string }
+  /** An update of this version of this document (a URI string) is on screen; `touched`: the stories it redrew (all for a whole update). */
+  | { type: 'rendered'; version: number; resource: string; touched?: string[] }
   /** "Go to source": move the editor to a 0-based line. */
   | { type: 'reveal'; line: number }
   /** The story under the cursor is in view (and open, outside practice). */
@@ -74,7 +79,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
       return { type: 'ready' };
     case 'rendered':
-      return isNonNegativeInteger(value.version) && typeof value.resource === 'string' && value.resource.length <= 4096 ? { type: 'rendered', version: value.version, resource: value.resource } : undefined;
+      if (!isNonNegativeInteger(value.version) || typeof value.resource !== 'string' || value.resource.length > 4096) return undefined;
+      if (value.touched === undefined) return { type: 'rendered', version: value.version, resource: value.resource };
+      return isIdList(value.touched) ? { type: 'rendered', version: value.version, resource: value.resource, touched: [...value.touched] } : undefined;
     case 'reveal':
       return isNonNegativeInteger(value.line) ? { type: 'reveal', line: value.line } : undefined;
     case 'focused':
@@ -94,6 +101,13 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
         : undefined;
     case 'focusStory':
       return isStoryId(value.id) ? { type: 'focusStory', id: value.id } : undefined;
+    case 'patch': {
+      const { version, base, resource, shift, stories } = value;
+      if (!isNonNegativeInteger(version) || !isNonNegativeInteger(base) || typeof resource !== 'string' || !isRecord(shift) || !Array.isArray(stories) || stories.length > MAX_IDS) return undefined;
+      if (!isNonNegativeInteger(shift.after) || typeof shift.delta !== 'number' || !Number.isSafeInteger(shift.delta)) return undefined;
+      if (!stories.every((s) => isRecord(s) && isStoryId(s.id) && typeof s.html === 'string')) return undefined;
+      return { type: 'patch', version, base, resource, shift: { after: shift.after, delta: shift.delta }, stories: (stories as { id: string; html: string }[]).map((s) => ({ id: s.id, html: s.html })) };
+    }
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
 import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../core/render/messages';
 import type { RenderedStory } from '../../core/render/bank';
+import type { PreviewPieces } from '../../core/render/pieces';
 import { loadRender } from '../shared/lazy';
 import type { StoryIndex } from '../shared/storyIndex';
 import { normalizePrincipleTitle } from '../../core/catalog';
@@ -25,7 +26,9 @@ export interface RenderEvent {
 export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
-  private rendered: { resource: string; version: number; text: string; wordsPerMinute: number; stories: readonly RenderedStory[]; html: string; links?: string } | undefined;
+  private rendered: { resource: string; version: number; text: string; wordsPerMinute: number; stories: readonly RenderedStory[]; html: string; links?: string; pieces?: PreviewPieces } | undefined;
+  /** What the last message or page sent to the webview holds: an edit sends only the stories that differ from it. */
+  private sent: { resource: string; version: number; text: string; pieces: PreviewPieces } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts render() calls: only the latest may touch the webview (an older one may finish last). */
   private generation = 0;
@@ -38,6 +41,8 @@ export class PreviewPanel implements vscode.Disposable {
   shownResource: string | undefined;
   /** The story the webview last brought into view for the cursor. */
   shownStory: string | undefined;
+  /** The stories the webview redrew for the version it last showed. */
+  touchedStories: string[] | undefined;
 
   readonly onDidDispose = this.disposeEmitter.event;
 
@@ -136,15 +141,15 @@ export class PreviewPanel implements vscode.Disposable {
     // re-read from disk starts again at version 1.)
     const { alsoFor, linkedTo, signature } = this.principleLinks(this.resourceUri, file);
     if (!page && last && last.resource === resource && last.version === file.version && last.text === file.text && last.wordsPerMinute === wpm && last.links === signature) return;
-    let output;
+    let output: { html: string; stories: RenderedStory[]; pieces?: PreviewPieces };
     try {
       if (renderer instanceof Error) throw renderer;
-      output = renderer.renderBank(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
+      output = renderer.renderPreview(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
     } catch (error) {
       console.error('STAR Answers: could not render the preview:', error);
       output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };
     }
-    this.rendered = { resource, version: file.version, text: file.text, wordsPerMinute: wpm, stories: output.stories, html: output.html, links: signature };
+    this.rendered = { resource, version: file.version, text: file.text, wordsPerMinute: wpm, stories: output.stories, html: output.html, links: signature, ...(output.pieces ? { pieces: output.pieces } : {}) };
     if (page) {
       this.pageWanted = false;
       this.focused = undefined;
@@ -155,7 +160,8 @@ export class PreviewPanel implements vscode.Disposable {
         version: file.version,
         title: this.panel.title,
       });
-    } else {
+      this.remember();
+    } else if (!(await this.patch())) {
       await this.post();
     }
     this.onRender({ panel: this, resource: this.resourceUri, version: file.version, stories: output.stories, html: output.html });
@@ -178,7 +184,29 @@ export class PreviewPanel implements vscode.Disposable {
 
   private async post(): Promise<void> {
     if (!this.rendered) return;
+    this.remember();
     await this.send({ type: 'update', html: this.rendered.html, version: this.rendered.version, resource: this.resourceUri.toString(), locked: this.lockedFlag });
+  }
+
+  /** Sends only the stories that changed since what the webview was last sent; false when the whole content is to go. */
+  private async patch(): Promise<boolean> {
+    const rendered = this.rendered;
+    const sent = this.sent;
+    if (!rendered?.pieces || !sent || sent.resource !== rendered.resource || sent.version === rendered.version) return false;
+    const render = await loadRender().catch(() => undefined);
+    if (!render) return false;
+    const shift = render.lineShift(sent.text, rendered.text);
+    const stories = render.planPreviewPatch(sent.pieces, rendered.pieces, shift);
+    if (!stories) return false;
+    const base = sent.version;
+    this.remember();
+    await this.send({ type: 'patch', version: rendered.version, base, resource: rendered.resource, shift, stories });
+    return true;
+  }
+
+  private remember(): void {
+    const rendered = this.rendered;
+    this.sent = rendered?.pieces ? { resource: rendered.resource, version: rendered.version, text: rendered.text, pieces: rendered.pieces } : undefined;
   }
 
   private async send(message: HostMessage): Promise<void> {
@@ -199,6 +227,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (this.disposed || generation !== this.generation) return undefined;
       const message = error instanceof Error ? error.message : String(error);
       this.rendered = undefined;
+      this.sent = undefined;
       this.pageWanted = false;
       this.panel.webview.html = shellHtml(this.panel.webview, this.mediaRoot, {
         body: `<p class="problem">Cannot read ${escapeHtml(this.resourceUri.toString(true))}: ${escapeHtml(message)}</p>`,
@@ -229,6 +258,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'rendered':
         this.shownVersion = message.version;
         this.shownResource = message.resource;
+        this.touchedStories = message.touched;
         this.onShown(this, message.version);
         return;
       case 'reveal':

@@ -42,6 +42,7 @@ export function registerPreview(context: vscode.ExtensionContext, index: StoryIn
         shownVersion: p.shownVersion,
         shownResource: p.shownResource,
         shownStory: p.shownStory,
+        touchedStories: p.touchedStories,
         title: p.panel.title,
         stories: p.stories.map((s) => ({ ...s })),
         html: p.html,

@@ -1,0 +1,75 @@
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { BankFile } from '../model';
+import { renderBankNodes, type RenderOptions, type RenderedStory } from './bank';
+
+/**
+ * The preview's content cut into its stories and the rest (principles, definitions, "Also answered by"),
+ * so that an edit sends the webview only the stories it changed (see planPreviewPatch).
+ */
+export interface PreviewPieces {
+  /** The page with each story left as an empty placeholder that keeps its id. */
+  skeleton: string;
+  stories: { id: string; html: string }[];
+}
+
+export interface RenderedPreview {
+  html: string;
+  stories: RenderedStory[];
+  pieces: PreviewPieces;
+}
+
+/** renderBank, with the same HTML cut into pieces. */
+export function renderPreview(text: string, bank: BankFile, options: RenderOptions = {}): RenderedPreview {
+  const { nodes, stories } = renderBankNodes(text, bank, options);
+  const cut: PreviewPieces['stories'] = [];
+  const skeleton = toHtml({ type: 'root', children: nodes.map((n) => cutStories(n, cut)) });
+  return { html: toHtml({ type: 'root', children: nodes }), stories, pieces: { skeleton, stories: cut } };
+}
+
+function cutStories(node: ElementContent, out: PreviewPieces['stories']): ElementContent {
+  if (node.type !== 'element') return node;
+  const id = node.properties?.dataStory;
+  if (node.tagName === 'details' && typeof id === 'string') {
+    out.push({ id, html: toHtml(node) });
+    return { type: 'element', tagName: 'details', properties: { dataStory: id }, children: [] };
+  }
+  return { ...node, children: node.children.map((c) => cutStories(c, out)) };
+}
+
+/** Lines after `after` (0-based) moved by `delta`: what a line break typed or deleted does to the rest. */
+export interface LineShift {
+  after: number;
+  delta: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const count = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
+
+/** How an edit from `before` to `after` moved the lines after it (an insertion or deletion in one place). */
+export function lineShift(before: string, after: string): LineShift {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  // Never cut a CRLF in two: its line is the one it ends.
+  if (start > 0 && before[start - 1] === '\r') start--;
+  let suffix = 0;
+  while (suffix < max - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { after: count(before.slice(0, start)), delta: count(after.slice(start, after.length - suffix)) - count(before.slice(start, before.length - suffix)) };
+}
+
+/** The `data-line` attributes of rendered HTML moved as the webview moves them (see src/webview/preview.ts). */
+export function shiftLines(html: string, shift: LineShift): string {
+  if (!shift.delta) return html;
+  return html.replace(/ data-line="(\d+)"/g, (whole, line: string) => (Number(line) > shift.after ? ` data-line="${Number(line) + shift.delta}"` : whole));
+}
+
+/**
+ * What to send the webview that shows `previous` so that it shows `next`: the stories whose HTML changed
+ * (beyond lines moved by the edit), or undefined when the page around them changed (stories added,
+ * removed or renamed, a principle's text) and the whole content is to be sent.
+ */
+export function planPreviewPatch(previous: PreviewPieces, next: PreviewPieces, shift: LineShift): { id: string; html: string }[] | undefined {
+  if (shiftLines(previous.skeleton, shift) !== next.skeleton || previous.stories.length !== next.stories.length) return undefined;
+  return next.stories.filter((story, i) => previous.stories[i].id !== story.id || shiftLines(previous.stories[i].html, shift) !== story.html);
+}
