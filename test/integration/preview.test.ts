@@ -115,6 +115,7 @@ describe('preview', function () {
     try {
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+      if (!(await previews()).length) await vscode.commands.executeCommand('starAnswers.openPreviewToSide');
       const first = await shown(document, 'the preview to show the new file');
       assert.deepStrictEqual(first.stories.map((s) => s.id), ['s-0-0', 's-0-1', 's-0-2']);
 
