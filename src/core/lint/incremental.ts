@@ -26,7 +26,8 @@ export function relintEdit(previousBank: BankFile, previousText: string, previou
 
   const moved = movedQuestions(previousBank, bank, before, after);
   if (!moved) return undefined;
-  const across = new Set(run.active.filter((a) => a.rule.acrossStories).map((a) => a.rule.id));
+  // Rules across stories read the bank's files, and find nothing without them (the typing worker lints one file).
+  const across = new Set(input.files ? run.active.filter((a) => a.rule.acrossStories).map((a) => a.rule.id) : []);
   const out: LintDiagnostic[] = [];
   for (const finding of previous) {
     if (finding.question === before || across.has(finding.rule)) continue;

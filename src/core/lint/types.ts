@@ -83,7 +83,10 @@ export interface Rule {
   appliesTo?: 'story' | 'prose';
   /** Off unless a setting turns it on (then at `defaultSeverity`): measured too often wrong to be on unasked. */
   offByDefault?: boolean;
-  /** Reads other stories than the one checked (the whole bank): re-run for every story after any edit, not only the edited one. */
+  /**
+   * Reads other stories than the one checked (`bank`, the files of the bank): re-run for every story after
+   * any edit, not only the edited one. Finds nothing when the caller gives no files.
+   */
   acrossStories?: boolean;
   check(story: StoryContext, report: (report: Report) => void): void;
 }
