@@ -35,5 +35,12 @@ describe('preview messages', () => {
     assert.strictEqual(parseHostMessage({ type: 'focusStory', id: '"><script>' }), undefined);
     assert.deepStrictEqual(parseHostMessage({ type: 'update', html: '<p>x</p>', version: 2, resource: 'file:///a.md', locked: true }), { type: 'update', html: '<p>x</p>', version: 2, resource: 'file:///a.md', locked: true });
     assert.strictEqual(parseHostMessage({ type: 'update', html: 1, version: 1, resource: 'file:///a.md', locked: false }), undefined);
+    const patch = { type: 'patch', version: 3, base: 2, resource: 'file:///a.md', shift: { after: 4, delta: -1 }, stories: [{ id: 's-0-1', html: '<details></details>' }] };
+    assert.deepStrictEqual(parseHostMessage({ ...patch, extra: 1 }), patch);
+    assert.strictEqual(parseHostMessage({ ...patch, stories: [{ id: '"><script>', html: '' }] }), undefined);
+    assert.strictEqual(parseHostMessage({ ...patch, shift: { after: -1, delta: 0 } }), undefined);
+    assert.strictEqual(parseHostMessage({ ...patch, base: 'x' }), undefined);
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', version: 3, touched: ['s-0-1'] }), { type: 'rendered', version: 3, touched: ['s-0-1'] });
+    assert.strictEqual(parseWebviewMessage({ type: 'rendered', version: 3, touched: ['<b>'] }), undefined);
   });
 });
