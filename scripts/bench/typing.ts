@@ -151,5 +151,6 @@ export function heapOverEdits(text: string, edits = 1000): void {
   }
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   console.log(`\nHeap over ${edits} edits of a ${mb(text.length)} file through the typing worker's handler (${[...hows].map(([how, n]) => `${how} ${n}`).join(', ')}), after a forced gc:`);
-  console.log(`  ${samples.map((s) => `${s.n} edits: ${mb(s.heap)}`).join(', ')}; growth ${mb(samples[samples.length - 1].heap - samples[0].heap)}`);
+  const last = samples[samples.length - 1].heap;
+  console.log(`  ${samples.map((s) => `${s.n} edits: ${mb(s.heap)}`).join(', ')}; growth ${mb(last - samples[0].heap)} in all, ${mb(last - samples[1].heap)} after the first ${samples[1].n}`);
 }

@@ -37,6 +37,8 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   const target = questions[index];
   const limit = blockLimit(previous, questions, index, previousText.length);
   if (edit.oldEnd > limit) return undefined;
+  // Typed at the very start of the next story, it joins that story's first line (only whole lines added stay apart).
+  if (edit.oldEnd === limit && limit < previousText.length && !/\n$/.test(text.slice(edit.start, edit.newEnd))) return undefined;
   const reread = parseStoryBlock(text, target.range.start.offset, limit + edit.delta, lines);
   // A story without a title of its own may start inside a list another story opened: read alone, that list is not there.
   if (target.container === 'none' && target.range.start.character > 0) return undefined;
@@ -108,7 +110,11 @@ function isLocalEdit(before: string, after: string, edit: Edit): boolean {
   const inserted = after.slice(edit.start, edit.newEnd);
   if (STRUCTURAL_IN_EDIT.test(removed)) return false;
   if (blankLinesAdded(before, edit, inserted)) return true;
-  if (!STRUCTURAL_IN_EDIT.test(inserted)) return lineStaysPlain(before, edit.start, edit.oldEnd) && lineStaysPlain(after, edit.start, edit.newEnd);
+  if (typedIntoBlankLine(before, after, edit, inserted)) return true;
+  if (!STRUCTURAL_IN_EDIT.test(inserted)) {
+    const letter = edit.oldEnd === edit.start && /^\p{L}/u.test(inserted);
+    return lineStaysPlain(before, edit.start, edit.oldEnd, letter) && lineStaysPlain(after, edit.start, edit.newEnd, letter);
+  }
   return lineBreaksStayLocal(before, after, edit, inserted);
 }
 
@@ -134,7 +140,7 @@ function blankLinesAdded(before: string, edit: Edit, inserted: string): boolean 
   return BLANK.test(before.slice(previous, lineEndOf(before, previous)));
 }
 
-function lineStaysPlain(text: string, start: number, end: number): boolean {
+function lineStaysPlain(text: string, start: number, end: number, letterTyped = false): boolean {
   const lineStart = lineStartOf(text, start);
   let lineEnd = end;
   while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
@@ -143,7 +149,8 @@ function lineStaysPlain(text: string, start: number, end: number): boolean {
   // Quote and list markers are fine (the edit is after them); a line that then opens HTML, code or a heading is not.
   const prefix = CONTAINER_PREFIX.exec(line)![0].length;
   if (STRUCTURAL.test(line.charAt(prefix))) return false;
-  return start - lineStart > prefix;
+  // At the line's start (after its markers) only a letter typed before text already there: it cannot make a marker.
+  return start - lineStart > prefix || (letterTyped && start - lineStart === prefix && /\S/.test(line.slice(prefix)));
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -208,6 +215,31 @@ function lineBreaksStayLocal(before: string, after: string, edit: Edit, inserted
     if (!HEADING_LINE.test(line) && (/^[ \t]/.test(line) || RULE_LINE.test(line) || CONTAINER_MARKER.test(line) || STRUCTURAL.test(line.charAt(0)))) return false;
   }
   return true;
+}
+
+/**
+ * Words typed into a blank line (the line after Enter twice) start a paragraph or join the one above or
+ * below: safe where those are plain paragraphs at the top level, and the typed line cannot open anything.
+ */
+function typedIntoBlankLine(before: string, after: string, edit: Edit, inserted: string): boolean {
+  if (edit.oldEnd !== edit.start || !/^\p{L}/u.test(inserted) || STRUCTURAL_IN_EDIT.test(inserted)) return false;
+  const lineStart = lineStartOf(before, edit.start);
+  const lineEnd = lineEndOf(before, edit.start);
+  if (lineStart !== edit.start || lineEnd !== edit.start || before[lineStart - 1] === '\r') return false;
+  const line = after.slice(lineStart, lineEndOf(after, edit.newEnd));
+  if (/^[ \t]/.test(line) || RULE_LINE.test(line) || CONTAINER_MARKER.test(line)) return false;
+  // Below: blank, a heading, or a plain line the new one runs into (not an underline, a marker, HTML, code).
+  const below = nextLine(before, lineEnd);
+  if (below && !BLANK.test(below.line) && !HEADING_LINE.test(below.line) && (/^[ \t]/.test(below.line) || RULE_LINE.test(below.line) || CONTAINER_MARKER.test(below.line) || STRUCTURAL.test(below.line.charAt(0)))) return false;
+  // Above, past blank lines: the start of the text, a heading, or a paragraph at the top level.
+  let above = lineStart;
+  for (;;) {
+    if (above === 0) return true;
+    above = lineStartOf(before, above - (before[above - 2] === '\r' ? 2 : 1));
+    const text = before.slice(above, lineEndOf(before, above));
+    if (BLANK.test(text)) continue;
+    return HEADING_LINE.test(text) || topLevelParagraph(before, above);
+  }
 }
 
 /** The paragraph around a line is at the top level: none of its lines up to the blank line above is indented, marked or HTML. */

@@ -74,6 +74,54 @@ describe('parser: re-reading only the edited story', () => {
     assert.ok(quick > 300, `quick path taken ${quick} times`);
   });
 
+  it('gives exactly what a full parse gives when typing at the start of a line, blank lines included', function () {
+    this.timeout(300_000);
+    const place = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
+    const typing = fc.record({ at: place, indent: fc.constantFrom('', '', '', '  ', '    '), insert: fc.constantFrom('x', 'New words', 'I ', 'A', 'Result', 'Situation: ', '\n', '\n\n') });
+    let quick = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(typing, { minLength: 1, maxLength: 4 }), (file, crlf, edits) => {
+        let text = readExample(file);
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        let bank = parseBank(text, { fileName: file });
+        for (const e of edits) {
+          const starts = [0, ...[...text.matchAll(/\r\n|\n/g)].map((m) => m.index + m[0].length)];
+          const at = starts[Math.min(starts.length - 1, Math.floor(e.at * starts.length))];
+          const next = text.slice(0, at) + e.indent + e.insert + text.slice(at);
+          const lines = new LineIndex(next);
+          const reread = reparseBank(text, bank, next, lines);
+          const complete = parseBank(next, { fileName: file, lines });
+          if (reread) {
+            quick++;
+            assert.deepEqual(reread, complete);
+          }
+          text = next;
+          bank = complete;
+        }
+      }),
+      { numRuns: 800 },
+    );
+    assert.ok(quick > 200, `quick path taken ${quick} times`);
+  });
+
+  it('takes the quick path for words typed into a blank line between paragraphs of a section', () => {
+    const text = readExample('formats/bold-labels.md');
+    const bank = parseBank(text);
+    const end = text.indexOf('within five minutes.') + 'within five minutes.'.length;
+    // Enter twice, then a word on the new line: each step read quickly and right.
+    let current = text;
+    let currentBank = bank;
+    for (const [at, step] of [[end, '\n\n'], [end + 2, 'I'], [end + 3, ' told'], [end + 8, ' my manager.']] as const) {
+      const next = current.slice(0, at) + step + current.slice(at);
+      const quick = reparseBank(current, currentBank, next, new LineIndex(next));
+      assert.ok(quick, JSON.stringify(step));
+      assert.deepEqual(quick, parseBank(next));
+      current = next;
+      currentBank = quick;
+    }
+    assert.match(current, /within five minutes\.\n\nI told my manager\.\n\n\*\*Action/);
+  });
+
   it('takes the quick path for a line break in a paragraph and for a new paragraph in a section', () => {
     const text = readExample('formats/bold-labels.md');
     const bank = parseBank(text);
