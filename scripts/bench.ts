@@ -19,7 +19,7 @@ import { relintEdit } from '../src/core/lint/incremental';
 import { rereadEdit } from '../src/core/parser/incremental';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { bankText, STYLES, writeBank } from './bench/banks';
-import { heapOverEdits, keystrokeInBigFile, typingReplay } from './bench/typing';
+import { heapOverEdits, keystrokeInBigFile, proseReplay, typingReplay } from './bench/typing';
 
 const FILES = Number(process.env.BENCH_FILES ?? 50);
 const STORIES = Number(process.env.BENCH_STORIES ?? 40);
@@ -156,6 +156,7 @@ function main(): void {
   const heap = process.memoryUsage().heapUsed;
   console.log(`\nheap used: ${mb(heap)} (${mb(heap - heapBefore)} more than at start)`);
   typingReplay();
+  proseReplay();
   heapOverEdits(big || files[1], Number(process.env.BENCH_EDITS ?? 1000));
 }
 

@@ -118,6 +118,38 @@ export function typingReplay(): void {
   console.log(`  through the typing worker's handler (re-read + lint): ${(sum / total).toFixed(2)} ms a keystroke on average, median ${median(handlerTimes).toFixed(2)} ms, 90th percentile ${percentile(handlerTimes, 0.9).toFixed(2)} ms`);
 }
 
+/**
+ * Ordinary typing only: the words of each section of the first story of each example (after its label, line
+ * breaks and paragraphs included) retyped character by character, the labels and markup left in place.
+ */
+export function proseReplay(): void {
+  let incremental = 0;
+  let total = 0;
+  const times: number[] = [];
+  for (const file of exampleFiles()) {
+    const original = fs.readFileSync(file, 'utf8');
+    const story = parseBank(original).principles.flatMap((p) => p.questions).find((q) => q.sections.length > 0);
+    if (!story) continue;
+    // From the last section back, so that the earlier sections stay where the first parse put them.
+    for (const section of [...story.sections].reverse()) {
+      const from = section.labelRange.end.offset;
+      const typed = original.slice(from, section.range.end.offset);
+      let text = original.slice(0, from) + original.slice(section.range.end.offset);
+      const send = typingSession(text);
+      for (let i = 0; i < typed.length; i++) {
+        text = text.slice(0, from + i) + typed[i] + text.slice(from + i);
+        const start = performance.now();
+        if (send(text).how === 'incremental') incremental++;
+        times.push(performance.now() - start);
+        total++;
+      }
+    }
+  }
+  const sum = times.reduce((a, b) => a + b, 0);
+  console.log(`\nProse replay: the words of each section of those stories retyped after their labels (${total} keystrokes), through the typing worker's handler`);
+  console.log(`  incremental re-read taken ${incremental} times (${((100 * incremental) / total).toFixed(0)} %); ${(sum / total).toFixed(2)} ms a keystroke on average, median ${median(times).toFixed(2)} ms`);
+}
+
 /** The garbage collector, without needing `node --expose-gc`. */
 function collector(): () => void {
   v8.setFlagsFromString('--expose-gc');
