@@ -43,6 +43,9 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   // A story without a title of its own may start inside a list another story opened: read alone, that list is not there.
   if (target.container === 'none' && target.range.start.character > 0) return undefined;
   if (reread.length !== 1 || reread[0].container !== target.container || !sameParts(reread[0], target)) return undefined;
+  // An edit before the story's last word moves its end by the edit's length and no more; read alone, a story
+  // whose markup the file leaves open (an H1 inside a <details>) may end elsewhere than in the whole file.
+  if (edit.oldEnd < target.range.end.offset && reread[0].range.end.offset !== target.range.end.offset + edit.delta) return undefined;
 
   const shift = new Shift(edit, lines);
   const principles = previous.principles.map((p): Principle => {
