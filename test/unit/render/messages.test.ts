@@ -40,7 +40,7 @@ describe('preview messages', () => {
     assert.strictEqual(parseHostMessage({ ...patch, stories: [{ id: '"><script>', html: '' }] }), undefined);
     assert.strictEqual(parseHostMessage({ ...patch, shift: { after: -1, delta: 0 } }), undefined);
     assert.strictEqual(parseHostMessage({ ...patch, base: 'x' }), undefined);
-    assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', version: 3, touched: ['s-0-1'] }), { type: 'rendered', version: 3, touched: ['s-0-1'] });
-    assert.strictEqual(parseWebviewMessage({ type: 'rendered', version: 3, touched: ['<b>'] }), undefined);
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', version: 3, resource: 'file:///a.md', touched: ['s-0-1'] }), { type: 'rendered', version: 3, resource: 'file:///a.md', touched: ['s-0-1'] });
+    assert.strictEqual(parseWebviewMessage({ type: 'rendered', version: 3, resource: 'file:///a.md', touched: ['<b>'] }), undefined);
   });
 });
