@@ -58,7 +58,7 @@ export async function runOverFiles<T>(
         outcome = { ok: true, result: options.keep(file, response) };
       } catch (error) {
         if (!(error instanceof ParseBudgetExceeded)) throw error;
-        outcome = { ok: false, problem: overBudgetMessage(budgetMs) };
+        outcome = { ok: false, problem: overBudgetMessage(error.budgetMs) };
       }
       cache?.set(where, hash, settings.key, outcome);
       return outcome;

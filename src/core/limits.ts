@@ -9,6 +9,18 @@ export function tooLargeMessage(bytes: number): string {
 /** The longest a file may take to read in a worker before the worker is ended and the file skipped. */
 export const PARSE_BUDGET_MS = 4_000;
 
+/**
+ * What each megabyte of ordinary markdown adds to the budget: a big bank is slow to read on a busy
+ * machine, not hostile. Text nested hundreds deep (what the budget is for) gets the base budget only.
+ */
+export const PARSE_BUDGET_MS_PER_MB = 4_000;
+const DEEP_NESTING = /^(?:[ \t]{200,}|(?:[ \t]*>){64,})/m;
+
+export function parseBudgetFor(text: string, base = PARSE_BUDGET_MS): number {
+  if (DEEP_NESTING.test(text)) return base;
+  return base + Math.round((text.length / (1024 * 1024)) * PARSE_BUDGET_MS_PER_MB);
+}
+
 export function overBudgetMessage(budgetMs: number): string {
   return `This file took longer than ${budgetMs / 1000} s to read as a story bank and was skipped (lists or quotes nested hundreds deep can do this). Simplify its nesting or split it into one file per principle.`;
 }

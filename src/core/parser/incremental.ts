@@ -195,6 +195,8 @@ function lineBreaksStayLocal(before: string, after: string, edit: Edit, inserted
   const lines = after.slice(lineStart, lineEndOf(after, edit.newEnd)).split(/\r?\n/);
   // What stays on the edited line keeps its markers: "1. **Bold" cut after "1. *" would open a list inside the item.
   if (RULE_LINE.test(lines[0]) || CONTAINER_PREFIX.exec(lines[0])![0].length !== CONTAINER_PREFIX.exec(oldLine)![0].length) return false;
+  // A break after blanks: where a section ends depends on what is read around it ("**Action:** " left empty).
+  if (lines.length > 1 && /[ \t]$/.test(lines[0])) return false;
   let blank = false;
   for (const line of lines.slice(1)) {
     if (BLANK.test(line)) {

@@ -1,3 +1,4 @@
+import { parseBudgetFor } from '../limits';
 import type { ParseRequest, ParseResponse, WorkerEndpoint, WorkerResponse } from './protocol';
 
 /** A file took longer than its budget: its worker was ended and replaced. */
@@ -21,7 +22,7 @@ export interface PoolOptions {
   size: number;
   /** Starts one worker; called lazily, and again for each worker that had to be ended. */
   spawn: () => WorkerEndpoint;
-  /** Milliseconds a file may take before its worker is ended. */
+  /** Milliseconds a file may take before its worker is ended (more for a big file of ordinary markdown: parseBudgetFor). */
   budgetMs: number;
 }
 
@@ -117,11 +118,12 @@ export class WorkerPool {
   private startClock(slot: Slot): void {
     const task = slot.task;
     if (!task || slot.timer || slot.endpoint?.interruptible === false) return;
+    const budgetMs = parseBudgetFor(task.request.text, this.options.budgetMs);
     slot.timer = setTimeout(() => {
       this.restart(slot);
-      task.reject(new ParseBudgetExceeded(task.request.key, this.options.budgetMs));
+      task.reject(new ParseBudgetExceeded(task.request.key, budgetMs));
       this.pump();
-    }, this.options.budgetMs);
+    }, budgetMs);
   }
 
   private spawn(n: number): WorkerEndpoint {
