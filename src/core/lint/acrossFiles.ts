@@ -1,5 +1,5 @@
 import type { BankFile } from '../model';
-import { prepareStories, rule as duplicateStory } from '../rules/duplicate-story';
+import { buildIndex, rule as duplicateStory } from '../rules/duplicate-story';
 import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
 import type { BankFileInput, LintConfig, LintDiagnostic, Severity } from './types';
@@ -9,7 +9,18 @@ import type { BankFileInput, LintConfig, LintDiagnostic, Severity } from './type
  * host, which holds every file (the worker that lints as it parses sees one). Imports no parser: it
  * runs on parsed files only, and stays out of the activation bundle's way.
  */
-export function lintAcrossFiles(input: { uri: string; text: string; bank: BankFile; lines?: LineIndex; config: LintConfig; files: readonly BankFileInput[] }): LintDiagnostic[] {
+type AcrossFilesInput = { uri: string; text: string; bank: BankFile; lines?: LineIndex; config: LintConfig; files: readonly BankFileInput[] };
+
+export function lintAcrossFiles(input: AcrossFilesInput): LintDiagnostic[] {
+  const steps = lintAcrossFilesSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, one story a step, for a host that gives its thread back between steps (a file can hold thousands of stories). */
+export function* lintAcrossFilesSteps(input: AcrossFilesInput): Generator<void, LintDiagnostic[]> {
   const level = Object.prototype.hasOwnProperty.call(input.config.rules, duplicateStory.id) ? input.config.rules[duplicateStory.id] : duplicateStory.defaultSeverity;
   if (level === 'off' || !input.bank.hasStories) return [];
   const severity: Severity = level;
@@ -25,12 +36,13 @@ export function lintAcrossFiles(input: { uri: string; text: string; bank: BankFi
         out.push({ rule: duplicateStory.id, severity, message: report.message, range: report.range, question, ...(report.fix ? { fix: report.fix } : {}), ...(report.related ? { related: report.related } : {}) });
       });
       previousAnchor = anchor;
+      yield;
     }
   }
   return out;
 }
 
-/** The part of the comparison that is each file's own (reading its stories), done ahead in slices by a host. */
-export function prepareAcrossFiles(bank: BankFile): void {
-  prepareStories(bank);
+/** Reads every story of the bank and indexes them, one story a step, ahead of the comparisons (they then find it built). */
+export function prepareAcrossFiles(files: readonly BankFileInput[]): Generator<void, unknown> {
+  return buildIndex(files);
 }

@@ -48,11 +48,6 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
-/** Reads the stories of a file ahead of a comparison, so that a host can spread the work over time. */
-export function prepareStories(bank: BankFileInput['bank']): void {
-  for (const principle of bank.principles) for (const question of principle.questions) fingerprintOf(question);
-}
-
 export function similarity(a: Question, b: Question): number {
   const x = fingerprintOf(a);
   const y = fingerprintOf(b);
@@ -77,6 +72,15 @@ interface Located {
 const indexes = new WeakMap<readonly BankFileInput[], Map<string, Located[]>>();
 
 function indexOf(bank: readonly BankFileInput[]): Map<string, Located[]> {
+  const steps = buildIndex(bank);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Builds the bank's index (and reads each story first), one story a step, for a host that slices its work. */
+export function* buildIndex(bank: readonly BankFileInput[]): Generator<void, Map<string, Located[]>> {
   let index = indexes.get(bank);
   if (index) return index;
   index = new Map();
@@ -84,6 +88,7 @@ function indexOf(bank: readonly BankFileInput[]): Map<string, Located[]> {
     for (const principle of file.bank.principles) {
       for (const question of principle.questions) {
         const fingerprint = fingerprintOf(question);
+        yield;
         if (fingerprint.words < MIN_WORDS) continue;
         const located = { file, principle: principle.title, question };
         for (const shingle of fingerprint.prefix) {
@@ -95,9 +100,19 @@ function indexOf(bank: readonly BankFileInput[]): Map<string, Located[]> {
     }
   }
   const order = (a: Located, b: Located) => (a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : a.question.range.start.offset - b.question.range.start.offset);
-  for (const list of index.values()) list.sort(order);
+  for (const list of index.values()) {
+    if (list.length > 1) list.sort(order);
+    yield;
+  }
   indexes.set(bank, index);
   return index;
+}
+
+const MAX_CANDIDATES_PER_SHINGLE = 16;
+
+/** Two sets whose sizes differ by more than the threshold allows cannot be alike at it. */
+function sizesAllow(a: number, b: number): boolean {
+  return Math.min(a, b) >= SAME_STORY * Math.max(a, b);
 }
 
 /** Before in the bank: by file, then by position in the file. */
@@ -116,11 +131,17 @@ export const rule: Rule = {
     // The first copy (by file, then position) is the story; each later one is reported once, pointing at it.
     let original: Located | undefined;
     const index = indexOf(bank);
+    const size = fingerprintOf(question).shingles.size;
     for (const shingle of fingerprintOf(question).prefix) {
       // In bank order: the first alike story of a list is its earliest copy, and nothing after it can be earlier.
+      // A triple many stories use ("i was asked") is looked at in its first stories only: a copy shares
+      // most of its triples, so it shows up under a rarer one as well.
+      let looked = 0;
       for (const candidate of index.get(shingle) ?? []) {
+        if (looked++ === MAX_CANDIDATES_PER_SHINGLE) break;
         if (!precedes(candidate, here) || (original && !precedes(candidate, { uri: original.file.uri, offset: original.question.range.start.offset }))) break;
-        if (candidate.question === question || similarity(question, candidate.question) < SAME_STORY) continue;
+        if (candidate.question === question || !sizesAllow(size, fingerprintOf(candidate.question).shingles.size)) continue;
+        if (similarity(question, candidate.question) < SAME_STORY) continue;
         original = candidate;
         break;
       }

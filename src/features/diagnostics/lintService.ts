@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintAcrossFiles, prepareAcrossFiles } from '../../core/lint/acrossFiles';
+import { lintAcrossFilesSteps, prepareAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
 import { withQuestions } from '../../core/worker/findings';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
@@ -72,14 +72,18 @@ export class LintService implements vscode.Disposable {
       slice = performance.now();
       return stale();
     };
-    for (const file of files) {
-      if (await yieldNow()) return;
-      prepareAcrossFiles(file.bank);
-    }
+    const preparing = prepareAcrossFiles(files);
+    while (!preparing.next().done) if (await yieldNow()) return;
     for (const file of indexed) {
       if (await yieldNow()) return;
       if (!file.lint) continue;
-      const found = lintAcrossFiles({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files });
+      const steps = lintAcrossFilesSteps({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files });
+      let step = steps.next();
+      while (!step.done) {
+        if (await yieldNow()) return;
+        step = steps.next();
+      }
+      const found = step.value;
       const before = this.across.get(file);
       // Unchanged: keep the findings kept (and the file's cached results with them); nothing to publish.
       if (before ? signature(before) === signature(found) : found.length === 0) {
