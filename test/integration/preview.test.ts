@@ -43,7 +43,17 @@ async function shown(document: vscode.TextDocument, what: string): Promise<Previ
  * is hidden and acknowledges nothing until it is shown again, so a test that waits on it needs it in view.
  */
 async function seedBesidePreview(): Promise<vscode.TextEditor> {
-  const seed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(wsFile('seed', 'Customer Obsession.md')), vscode.ViewColumn.One);
+  return besidePreview(await vscode.workspace.openTextDocument(wsFile('seed', 'Customer Obsession.md')));
+}
+
+/** A document in the first editor group with the preview open beside it, never behind it. */
+async function besidePreview(document: vscode.TextDocument): Promise<vscode.TextEditor> {
+  const seed = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+  if (!previewTabs().length) {
+    await vscode.commands.executeCommand('starAnswers.openPreviewToSide');
+    await waitFor(() => previewTabs()[0] && previewTabs()[0].group.viewColumn !== seed.viewColumn, 'the preview beside the document');
+    return vscode.window.showTextDocument(seed.document, seed.viewColumn);
+  }
   const tab = previewTabs()[0];
   if (tab && tab.group.viewColumn === seed.viewColumn) {
     // The web workbench closes the editor of a deleted file (the previous test deletes its file), and with it
@@ -114,8 +124,7 @@ describe('preview', function () {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# Ownership\n\n${story(1)}${story(2)}${story(3)}`));
     try {
       const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-      if (!(await previews()).length) await vscode.commands.executeCommand('starAnswers.openPreviewToSide');
+      await besidePreview(document);
       const first = await shown(document, 'the preview to show the new file');
       assert.deepStrictEqual(first.stories.map((s) => s.id), ['s-0-0', 's-0-1', 's-0-2']);
 
