@@ -1,5 +1,6 @@
 import type { BankFile } from '../model';
 import { buildIndex, rule as duplicateStory } from '../rules/duplicate-story';
+import { runSteps } from '../steps';
 import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
 import type { BankFileInput, LintConfig, LintDiagnostic, Severity } from './types';
@@ -12,11 +13,7 @@ import type { BankFileInput, LintConfig, LintDiagnostic, Severity } from './type
 type AcrossFilesInput = { uri: string; text: string; bank: BankFile; lines?: LineIndex; config: LintConfig; files: readonly BankFileInput[] };
 
 export function lintAcrossFiles(input: AcrossFilesInput): LintDiagnostic[] {
-  const steps = lintAcrossFilesSteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(lintAcrossFilesSteps(input));
 }
 
 /** The same, one story a step, for a host that gives its thread back between steps (a file can hold thousands of stories). */

@@ -2,6 +2,7 @@ import { eolOf } from '../lint/fixes';
 import { linePrefix } from '../lint/sectionStyle';
 import type { BankFileInput, Rule, RuleFix } from '../lint/types';
 import type { Question } from '../model';
+import { runSteps } from '../steps';
 import { principleLines } from '../storyPrinciples';
 import { LineIndex } from '../text/lineIndex';
 
@@ -72,11 +73,7 @@ interface Located {
 const indexes = new WeakMap<readonly BankFileInput[], Map<string, Located[]>>();
 
 function indexOf(bank: readonly BankFileInput[]): Map<string, Located[]> {
-  const steps = buildIndex(bank);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(buildIndex(bank));
 }
 
 /** Builds the bank's index (and reads each story first), one story a step, for a host that slices its work. */
@@ -131,8 +128,9 @@ export const rule: Rule = {
     // The first copy (by file, then position) is the story; each later one is reported once, pointing at it.
     let original: Located | undefined;
     const index = indexOf(bank);
-    const size = fingerprintOf(question).shingles.size;
-    for (const shingle of fingerprintOf(question).prefix) {
+    const fingerprint = fingerprintOf(question);
+    const size = fingerprint.shingles.size;
+    for (const shingle of fingerprint.prefix) {
       // In bank order: the first alike story of a list is its earliest copy, and nothing after it can be earlier.
       // A triple many stories use ("i was asked") is looked at in its first stories only: a copy shares
       // most of its triples, so it shows up under a rarer one as well.

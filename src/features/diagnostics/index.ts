@@ -23,7 +23,6 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export function registerDiagnostics(_context: vscode.ExtensionContext, index: StoryIndex): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('star-answers');
   const service = new LintService(index);
-  service.useBank(() => index.storyFiles().map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank })));
   // A story pasted into one file makes a duplicate-story finding in another: compare across the bank
   // shortly after the last change, and publish only the files whose findings that changed.
   let others: ReturnType<typeof setTimeout> | undefined;

@@ -16,8 +16,6 @@ export class LintService implements vscode.Disposable {
   private cache = new WeakMap<IndexedFile, { across: LintDiagnostic[] | undefined; result: LintDiagnostic[] }>();
   /** Findings that compare a file with the rest of the bank, from the last pass over the bank, by file as it was read then. */
   private across = new WeakMap<IndexedFile, LintDiagnostic[]>();
-  /** The whole bank, for duplicate-story, which compares stories across files here on the host (the worker sees one file). */
-  private bank: (() => BankFileInput[]) | undefined;
   private bankVersion = 0;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
@@ -60,11 +58,10 @@ export class LintService implements vscode.Disposable {
    * back every few milliseconds, and stops early when the bank changes meanwhile (a new pass follows).
    */
   async compareAcrossBank(changed: (file: IndexedFile) => void, isCancelled: () => boolean): Promise<void> {
-    if (!this.bank) return;
     const version = this.bankVersion;
     const stale = () => isCancelled() || version !== this.bankVersion;
     const indexed = this.index.storyFiles();
-    const files = this.bank();
+    const files: BankFileInput[] = indexed.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank }));
     let slice = performance.now();
     const yieldNow = async (): Promise<boolean> => {
       if (performance.now() - slice <= SLICE_MS) return false;
@@ -72,18 +69,19 @@ export class LintService implements vscode.Disposable {
       slice = performance.now();
       return stale();
     };
-    const preparing = prepareAcrossFiles(files);
-    while (!preparing.next().done) if (await yieldNow()) return;
-    for (const file of indexed) {
-      if (await yieldNow()) return;
-      if (!file.lint) continue;
-      const steps = lintAcrossFilesSteps({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files });
-      let step = steps.next();
-      while (!step.done) {
-        if (await yieldNow()) return;
-        step = steps.next();
+    /** Runs steps to their end, giving the thread back between them; undefined when the pass went stale meanwhile. */
+    const runSliced = async <T>(steps: Generator<void, T>): Promise<{ value: T } | undefined> => {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return { value: step.value };
+        if (await yieldNow()) return undefined;
       }
-      const found = step.value;
+    };
+    if (!(await runSliced(prepareAcrossFiles(files)))) return;
+    for (const file of indexed) {
+      if (!file.lint) continue;
+      const read = await runSliced(lintAcrossFilesSteps({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files }));
+      if (!read) return;
+      const found = read.value;
       const before = this.across.get(file);
       // Unchanged: keep the findings kept (and the file's cached results with them); nothing to publish.
       if (before ? signature(before) === signature(found) : found.length === 0) {
@@ -93,11 +91,6 @@ export class LintService implements vscode.Disposable {
       this.across.set(file, found);
       changed(file);
     }
-  }
-
-  /** Where the whole bank is read from. */
-  useBank(files: () => BankFileInput[]): void {
-    this.bank = files;
   }
 
   /** Some file of the bank changed: a pass over the bank under way is out of date. */
