@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { activeExtension, openFile, waitFor, wsFile } from './support/helpers';
+import { activeExtension, longestStall, openFile, waitFor, wsFile } from './support/helpers';
 
 const SOURCE = 'STAR Answers';
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
@@ -14,22 +14,6 @@ function hostileText(): string {
 }
 
 const story = (result: string) => `# Later principle\n\n## Tell me about a late change\n\n**Situation:** s\n\n**Action:** I did it.\n\n**Result:** ${result}\n`;
-
-/** The longest the extension host's event loop went without running a timer, while `during` runs. */
-async function longestStall<T>(during: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
-  let last = Date.now();
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = Date.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
-  try {
-    return { value: await during(), stallMs };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 describe('a hostile file in the bank', function () {
   this.timeout(120_000);

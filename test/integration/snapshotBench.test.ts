@@ -8,7 +8,10 @@ import { IndexSnapshot } from '../../src/features/shared/indexSnapshot';
 import { WorkerBankParser } from '../../src/features/shared/parseService';
 import { StoryIndex } from '../../src/features/shared/storyIndex';
 import { spawnNodeWorker } from '../../src/worker/spawnNode';
-import { EXTENSION_ID, waitFor, wsFile } from './support/helpers';
+import { EXTENSION_ID, longestStall, waitFor, wsFile } from './support/helpers';
+
+/** Stalls measured every 5 ms: finer than the tests' default, for a measurement. */
+const stallOf = <T>(during: () => Promise<T>) => longestStall(during, 5);
 
 // A measurement, not a check: runs only with STAR_SNAPSHOT_BENCH=1, e.g.
 //   STAR_SNAPSHOT_BENCH=1 STAR_SCREENSHOTS=0 STAR_PACKAGED=0 STAR_TEST_FILES=snapshotBench npm run test:integration
@@ -47,22 +50,6 @@ function fileText(i: number): string {
   }
   for (let n = 0; text.length < BYTES; n++) text += STYLES[(n + i) % STYLES.length](n, i * 1000 + n * 10);
   return text;
-}
-
-/** The longest the extension host's event loop went without running a timer, while `during` runs. */
-async function longestStall<T>(during: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 5);
-  try {
-    return { value: await during(), stallMs: Math.round(stallMs) };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 if (process.env.STAR_SNAPSHOT_BENCH === '1') describe('measure: index start to a full tree, with and without the snapshot', function () {
@@ -107,22 +94,22 @@ if (process.env.STAR_SNAPSHOT_BENCH === '1') describe('measure: index start to a
   it('cold, then warm three times', async () => {
     const cold = session();
     const coldStart = performance.now();
-    const { stallMs: coldStall } = await longestStall(() => cold.index.ready());
+    const { stallMs: coldStall } = await stallOf(() => cold.index.ready());
     const coldMs = performance.now() - coldStart;
     const files = cold.index.all().length;
     assert.ok(files >= FILES, `all ${FILES} files indexed (${files})`);
     const saveStart = performance.now();
-    const { stallMs: saveStall } = await longestStall(() => waitFor(() => Promise.resolve(vscode.workspace.fs.stat(cold.snapshot.uri)).then((s) => s.size, () => 0), 'the snapshot', 600_000, 20));
+    const { stallMs: saveStall } = await stallOf(() => waitFor(() => Promise.resolve(vscode.workspace.fs.stat(cold.snapshot.uri)).then((s) => s.size, () => 0), 'the snapshot', 600_000, 20));
     const saveMs = performance.now() - saveStart;
     const size = (await vscode.workspace.fs.stat(cold.snapshot.uri)).size;
     cold.index.dispose();
     console.log(`    cold: ${files} files parsed and shown in ${(coldMs / 1000).toFixed(2)} s (${cold.parsed()} sent to the worker; longest host stall ${coldStall} ms)`);
     console.log(`    snapshot written ${(saveMs / 1000).toFixed(2)} s after the scan ended: ${(size / 1024 / 1024).toFixed(2)} MB (longest host stall ${saveStall} ms)`);
 
-    const idle = await longestStall(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
+    const idle = await stallOf(() => new Promise((resolve) => setTimeout(resolve, 2_000)));
     const loadStart = performance.now();
     const reader = session();
-    const loaded = await longestStall(() => reader.snapshot.load());
+    const loaded = await stallOf(() => reader.snapshot.load());
     reader.index.dispose();
     console.log(`    reading the snapshot alone: ${loaded.value.length} entries in ${((performance.now() - loadStart) / 1000).toFixed(2)} s (longest host stall ${loaded.stallMs} ms; 2 s idle, for comparison: ${idle.stallMs} ms)`);
 
@@ -130,7 +117,7 @@ if (process.env.STAR_SNAPSHOT_BENCH === '1') describe('measure: index start to a
       const warm = session();
       const start = performance.now();
       let treeMs = 0;
-      const { stallMs } = await longestStall(async () => {
+      const { stallMs } = await stallOf(async () => {
         const shown = waitFor(() => warm.index.all().length >= files, 'the restored tree', 600_000, 5).then(() => (treeMs = performance.now() - start));
         await warm.index.ready();
         await shown;

@@ -70,3 +70,19 @@ export async function screenshot(name: string, timeoutMs = 20000): Promise<boole
   await waitFor(() => fs.existsSync(ack), `screenshot ${name}`, timeoutMs);
   return true;
 }
+
+/** The longest the extension host's event loop went without running a timer (every `intervalMs`), while `during` runs. */
+export async function longestStall<T>(during: () => Promise<T>, intervalMs = 10): Promise<{ value: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, intervalMs);
+  try {
+    return { value: await during(), stallMs: Math.round(stallMs) };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import type { BankFile } from '../../../src/core/model';
 import { parseBank } from '../../../src/core/parser';
 import { reparseBank } from '../../../src/core/parser/incremental';
 import { LineIndex } from '../../../src/core/text/lineIndex';
@@ -19,23 +20,38 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
 }
 
+/**
+ * Types edits into an example (CRLF line ends if asked), one after another: wherever the quick re-read is
+ * taken it must give what a full parse gives. `typeInto` gives the next text (undefined: stop). Returns how
+ * often the quick re-read was taken.
+ */
+function retype<E>(file: string, crlf: boolean, edits: E[], typeInto: (text: string, bank: BankFile, e: E) => string | undefined): number {
+  let text = readExample(file);
+  if (crlf) text = text.replace(/\n/g, '\r\n');
+  let bank = parseBank(text, { fileName: file });
+  let quick = 0;
+  for (const e of edits) {
+    const next = typeInto(text, bank, e);
+    if (next === undefined) break;
+    const lines = new LineIndex(next);
+    const reread = reparseBank(text, bank, next, lines);
+    const complete = parseBank(next, { fileName: file, lines });
+    if (reread) {
+      quick++;
+      assert.deepEqual(reread, complete);
+    }
+    text = next;
+    bank = complete;
+  }
+  return quick;
+}
+
 describe('parser: re-reading only the edited story', () => {
   it('gives exactly what a full parse gives, over random edits of every example', function () {
     this.timeout(300_000);
     fc.assert(
       fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, crlf, edits) => {
-        let text = readExample(file);
-        if (crlf) text = text.replace(/\n/g, '\r\n');
-        let bank = parseBank(text, { fileName: file });
-        for (const e of edits) {
-          const next = apply(text, e);
-          const lines = new LineIndex(next);
-          const quick = reparseBank(text, bank, next, lines);
-          const complete = parseBank(next, { fileName: file, lines });
-          if (quick) assert.deepEqual(quick, complete);
-          text = next;
-          bank = complete;
-        }
+        retype(file, crlf, edits, (text, _bank, e) => apply(text, e));
       }),
       { numRuns: 1500 },
     );
@@ -49,25 +65,13 @@ describe('parser: re-reading only the edited story', () => {
     let quick = 0;
     fc.assert(
       fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(typing, { minLength: 1, maxLength: 4 }), (file, crlf, edits) => {
-        let text = readExample(file);
-        if (crlf) text = text.replace(/\n/g, '\r\n');
-        let bank = parseBank(text, { fileName: file });
-        for (const e of edits) {
+        quick += retype(file, crlf, edits, (text, bank, e) => {
           const sections = bank.principles.flatMap((p) => p.questions).flatMap((q) => q.sections);
-          if (!sections.length) return;
+          if (!sections.length) return undefined;
           const section = sections[Math.min(sections.length - 1, Math.floor(e.at * sections.length))];
           const at = Math.floor(section.range.start.offset + (section.range.end.offset - section.range.start.offset) * ((e.at * sections.length) % 1));
-          const next = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-          const lines = new LineIndex(next);
-          const reread = reparseBank(text, bank, next, lines);
-          const complete = parseBank(next, { fileName: file, lines });
-          if (reread) {
-            quick++;
-            assert.deepEqual(reread, complete);
-          }
-          text = next;
-          bank = complete;
-        }
+          return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+        });
       }),
       { numRuns: 1000 },
     );
@@ -81,23 +85,11 @@ describe('parser: re-reading only the edited story', () => {
     let quick = 0;
     fc.assert(
       fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(typing, { minLength: 1, maxLength: 4 }), (file, crlf, edits) => {
-        let text = readExample(file);
-        if (crlf) text = text.replace(/\n/g, '\r\n');
-        let bank = parseBank(text, { fileName: file });
-        for (const e of edits) {
+        quick += retype(file, crlf, edits, (text, _bank, e) => {
           const starts = [0, ...[...text.matchAll(/\r\n|\n/g)].map((m) => m.index + m[0].length)];
           const at = starts[Math.min(starts.length - 1, Math.floor(e.at * starts.length))];
-          const next = text.slice(0, at) + e.indent + e.insert + text.slice(at);
-          const lines = new LineIndex(next);
-          const reread = reparseBank(text, bank, next, lines);
-          const complete = parseBank(next, { fileName: file, lines });
-          if (reread) {
-            quick++;
-            assert.deepEqual(reread, complete);
-          }
-          text = next;
-          bank = complete;
-        }
+          return text.slice(0, at) + e.indent + e.insert + text.slice(at);
+        });
       }),
       { numRuns: 800 },
     );
