@@ -27,7 +27,7 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   const found = diff(previousText, text);
   if (!found) return { bank: previous, shift: Shift.none };
   const edit = [found, slidLeft(previousText, text, found)].find((e) => e && isLocalEdit(previousText, text, e));
-  if (!edit) return undefined;
+  if (!edit || !htmlTagsBalanced(text)) return undefined;
 
   const questions = previous.principles.flatMap((p) => p.questions);
   // The story the edit starts in: the last one that opens before it.
@@ -92,6 +92,25 @@ function diff(a: string, b: string): Edit | undefined {
   let suffix = 0;
   while (suffix < max - start && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { start, oldEnd: a.length - suffix, newEnd: b.length - suffix, delta: b.length - a.length };
+}
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Every HTML element opened in the text is closed. The whole file's HTML is read as one document, so an
+ * element left open elsewhere (a stray `<b>`) can change how the edited story reads, which a story read
+ * alone cannot see (found by the property test).
+ */
+function htmlTagsBalanced(text: string): boolean {
+  if (!text.includes('<')) return true;
+  const open = new Map<string, number>();
+  for (const m of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(\/?)>/g)) {
+    const name = m[2].toLowerCase();
+    if (VOID_TAGS.has(name) || m[3]) continue;
+    open.set(name, (open.get(name) ?? 0) + (m[1] ? -1 : 1));
+  }
+  for (const count of open.values()) if (count !== 0) return false;
+  return true;
 }
 
 /** Characters whose meaning can reach past their own line or block. */
