@@ -35,7 +35,7 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   while (index + 1 < questions.length && questions[index + 1].range.start.offset < edit.start) index++;
   if (index < 0) return undefined;
   const target = questions[index];
-  const limit = blockLimit(previous, questions, index, previousText.length);
+  const limit = blockLimit(previous, questions, index, previousText);
   if (edit.oldEnd > limit) return undefined;
   // Typed at the very start of the next story, it joins that story's first line (only whole lines added stay apart).
   if (edit.oldEnd === limit && limit < previousText.length && !/\n$/.test(text.slice(edit.start, edit.newEnd))) return undefined;
@@ -279,12 +279,17 @@ function topLevelParagraph(text: string, lineStart: number): boolean {
   }
 }
 
-/** Where the block of a story ends: the next story, the next principle, or the end of the text. */
-function blockLimit(bank: BankFile, questions: Question[], index: number, length: number): number {
+/**
+ * Where the block of a story ends: the start of the line the next story or principle opens on, or the end
+ * of the text. Never inside a line: a block cut after "   - " ends in an empty list item, which can make
+ * the paragraph above it a heading (found by the property test).
+ */
+function blockLimit(bank: BankFile, questions: Question[], index: number, text: string): number {
   const start = questions[index].range.start.offset;
-  const next = questions[index + 1]?.range.start.offset ?? length;
-  const nextPrinciple = bank.principles.find((p) => p.range.start.offset > start)?.range.start.offset ?? length;
-  return Math.min(next, nextPrinciple);
+  const next = questions[index + 1]?.range.start.offset ?? text.length;
+  const nextPrinciple = bank.principles.find((p) => p.range.start.offset > start)?.range.start.offset ?? text.length;
+  const limit = Math.min(next, nextPrinciple);
+  return limit < text.length ? lineStartOf(text, limit) : limit;
 }
 
 /**
