@@ -51,16 +51,17 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   const principles = previous.principles.map((p): Principle => {
     const questions = p.questions.map((q) => (q === target ? reread[0] : q.range.start.offset < edit.start ? q : shift.question(q)));
     if (!questions.includes(reread[0]) && p.range.start.offset < edit.start) return p;
-    const moved: Principle = {
+    // The principle that holds the edited story ends where that story now ends if it ended there; every
+    // other position moves by the edit (a principle's end is not always its last part's: an H1 inside a
+    // <details> ends at its line's end, found by the property test).
+    const endsWithTarget = questions.includes(reread[0]) && p.range.end.offset === target.range.end.offset;
+    return {
       ...p,
       titleRange: shift.range(p.titleRange),
-      range: shift.range(p.range),
+      range: { start: shift.position(p.range.start), end: endsWithTarget ? reread[0].range.end : shift.position(p.range.end) },
       ...(p.definitionRange ? { definitionRange: shift.range(p.definitionRange) } : {}),
       questions,
     };
-    // As the parser does it: a principle ends where its last part ends.
-    const end = Math.max(moved.titleRange.end.offset, moved.definitionRange?.end.offset ?? 0, ...questions.map((q) => q.range.end.offset));
-    return { ...moved, range: { start: moved.range.start, end: lines.position(end) } };
   });
   return { bank: { principles, hasStories: principles.some((p) => p.questions.some(tellsAStory)) }, edited: { before: target, after: reread[0] }, shift };
 }
