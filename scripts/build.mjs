@@ -37,11 +37,11 @@ const webOptions = {
 const builds = {
   // The markdown pipeline is in dist/worker.js: the parse worker, and what the extension loads on first use
   // (the renderer of preview, practice and HTML export, the completion probes: src/features/shared/lazy.ts).
-  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './worker.js'] },
+  extension: { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', './worker.js'], plugins: [oneVscodeNamespace()] },
   worker: { ...common, entryPoints: ['src/worker/desktop.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' },
   // The web build: no markdown pipeline either. dist/web/worker.js is the parse worker (a nested Web Worker,
   // src/worker/web.ts), and what the extension loads on first use (src/features/shared/lazy.web.ts).
-  web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', plugins: [webVariants()] },
+  web: { ...common, ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', plugins: [webVariants(), oneVscodeNamespace()] },
   // An IIFE: a worker loads it with importScripts(), the extension evaluates it and takes `starAnswersWorker`.
   webWorker: { ...common, ...webOptions, format: 'iife', globalName: 'starAnswersWorker', entryPoints: ['src/worker/web.ts'], outfile: 'dist/web/worker.js' },
   // The webview scripts (preview, practice) land in media/ because a webview may load nothing from elsewhere.
@@ -101,6 +101,21 @@ if (watch) {
   for (const name of ['web', 'webWorker']) if (selected.some(([n]) => n === name)) checkWebBundle(builds[name].outfile);
   if (production) report(selected.map(([name], i) => [name, results[i].metafile]));
   if (production && selected.some(([name]) => name === 'web')) checkWebExtensionWeight(results[selected.findIndex(([name]) => name === 'web')].metafile);
+}
+
+/**
+ * Every module's `import * as vscode from 'vscode'` would copy the whole API object's properties into a
+ * namespace of its own when the bundle loads (esbuild's CommonJS interop, once per importing module);
+ * through one internal module that re-exports it, the copy is made once.
+ */
+function oneVscodeNamespace() {
+  return {
+    name: 'one-vscode-namespace',
+    setup(build) {
+      build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+      build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+    },
+  };
 }
 
 /** For the tests' bundle only: node:assert is the npm `assert` package, fs and path (screenshots, unused on the web) are empty. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
+import { lazyCollator } from '../../core/text/collator';
 import { LineIndex } from '../../core/text/lineIndex';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { WorkerFinding } from '../../core/worker/protocol';
@@ -100,7 +101,7 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   all(): IndexedFile[] {
-    return [...this.files.values()].sort((a, b) => URI_ORDER.compare(a.uri.toString(), b.uri.toString()));
+    return [...this.files.values()].sort((a, b) => uriOrder().compare(a.uri.toString(), b.uri.toString()));
   }
 
   /** Files that hold at least one story. */
@@ -375,7 +376,7 @@ export class StoryIndex implements vscode.Disposable {
 }
 
 /** localeCompare's order, from one collator: localeCompare builds one per call, which made sorting 1,200 files take 100 ms and more. */
-const URI_ORDER = new Intl.Collator();
+const uriOrder = lazyCollator();
 
 /** Files read from disk and waiting for or in the worker at once during the scan. */
 const SCAN_LANES = 4;
