@@ -99,6 +99,7 @@ if (watch) {
   if (fs.existsSync('packages/cli/dist/cli.js')) fs.chmodSync('packages/cli/dist/cli.js', 0o755);
   if (!only || only.has('cli')) syncCliPackage();
   for (const name of ['web', 'webWorker']) if (selected.some(([n]) => n === name)) checkWebBundle(builds[name].outfile);
+  for (const name of ['extension', 'web']) if (selected.some(([n]) => n === name)) checkOneVscodeNamespace(builds[name].outfile);
   if (production) report(selected.map(([name], i) => [name, results[i].metafile]));
   if (production && selected.some(([name]) => name === 'web')) checkWebExtensionWeight(results[selected.findIndex(([name]) => name === 'web')].metafile);
 }
@@ -157,6 +158,15 @@ function checkWebBundle(file) {
   const required = [...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]).filter((m) => m !== 'vscode');
   if (required.length) {
     console.error(`${file} requires ${[...new Set(required)].join(', ')}: the web extension may load nothing but "vscode"`);
+    process.exit(1);
+  }
+}
+
+/** The plugin above did its work: the API is required, and its properties copied, once (see oneVscodeNamespace). */
+function checkOneVscodeNamespace(file) {
+  const count = fs.readFileSync(file, 'utf8').match(/\brequire\(\s*["'`]vscode["'`]\s*\)/g)?.length ?? 0;
+  if (count !== 1) {
+    console.error(`${file} requires "vscode" ${count} times: every module should import it through the one namespace`);
     process.exit(1);
   }
 }
