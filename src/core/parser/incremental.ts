@@ -28,6 +28,9 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   if (!found) return { bank: previous, shift: Shift.none };
   const edit = [found, slidLeft(previousText, text, found)].find((e) => e && isLocalEdit(previousText, text, e));
   if (!edit || !htmlTagsBalanced(text)) return undefined;
+  // A principle's title and definition are read apart from its stories: an edit in or beside them changes their text.
+  const touches = (r: Range) => edit.start <= r.end.offset && edit.oldEnd >= r.start.offset;
+  if (previous.principles.some((p) => touches(p.titleRange) || (p.definitionRange && touches(p.definitionRange)))) return undefined;
 
   const questions = previous.principles.flatMap((p) => p.questions);
   // The story the edit starts in: the last one that opens before it.
