@@ -27,7 +27,7 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   const found = diff(previousText, text);
   if (!found) return { bank: previous, shift: Shift.none };
   const edit = [found, slidLeft(previousText, text, found)].find((e) => e && isLocalEdit(previousText, text, e));
-  if (!edit || !htmlTagsBalanced(text)) return undefined;
+  if (!edit || !htmlReadsLocally(text)) return undefined;
   // A principle's title and definition are read apart from its stories: an edit in or beside them changes their text.
   const touches = (r: Range) => edit.start <= r.end.offset && edit.oldEnd >= r.start.offset;
   if (previous.principles.some((p) => touches(p.titleRange) || (p.definitionRange && touches(p.definitionRange)))) return undefined;
@@ -99,13 +99,22 @@ function diff(a: string, b: string): Edit | undefined {
 }
 
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Tags that open an HTML block at a line's start (CommonMark's kinds 1 and 6); after text on a line they are inline HTML. */
+const BLOCK_TAG_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|pre|script|search|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|title|tr|track|ul';
+/**
+ * A block-level tag on a line that starts with text ("Situation: <summary>…", "Done.</details>"): the HTML
+ * parser may move that element, and text beside it, elsewhere in the document than the story read alone has it.
+ */
+const BLOCK_TAG_AFTER_TEXT = new RegExp(`^[ \\t]*[^<\\s][^\\r\\n]*<\\/?(?:${BLOCK_TAG_NAMES})(?:[\\s/>]|$)`, 'im');
 
 /**
- * Every HTML element opened in the text is closed. The whole file's HTML is read as one document, so an
- * element left open elsewhere (a stray `<b>`) can change how the edited story reads, which a story read
- * alone cannot see (found by the property test).
+ * The file's HTML reads the same around a story as in the story alone. The whole file's HTML is read as one
+ * document, so an element left open elsewhere (a stray `<b>`), or a block-level tag on a line that starts
+ * with text, can change how the edited story reads, which a story read alone cannot see (found by the
+ * property tests).
  */
-function htmlTagsBalanced(text: string): boolean {
+function htmlReadsLocally(text: string): boolean {
   if (!text.includes('<')) return true;
   const open = new Map<string, number>();
   for (const m of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(\/?)>/g)) {
@@ -114,7 +123,7 @@ function htmlTagsBalanced(text: string): boolean {
     open.set(name, (open.get(name) ?? 0) + (m[1] ? -1 : 1));
   }
   for (const count of open.values()) if (count !== 0) return false;
-  return true;
+  return !BLOCK_TAG_AFTER_TEXT.test(text);
 }
 
 /** Characters whose meaning can reach past their own line or block. */
