@@ -4,6 +4,7 @@ import { raw } from 'hast-util-raw';
 import { toHast } from 'mdast-util-to-hast';
 import remarkFrontmatter from 'remark-frontmatter';
 import { remarkGfmRead } from './gfm';
+import { readSimpleRawHtml } from './simpleHtml';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -13,12 +14,17 @@ const processor = unified().use(remarkParse).use(remarkGfmRead);
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmRead);
 const FRONT_MATTER = /^\uFEFF?(?:---|\+\+\+)[ \t]*\r?\n/;
 
+/** How a file's raw HTML was read: it had none, simple HTML read directly, or hast-util-raw (parse5). */
+export type HtmlRoute = 'none' | 'simple' | 'full';
+
 /**
  * Markdown and its raw HTML as one hast tree, with positions into `text`.
  * Raw HTML (the seed's <details> blocks) is re-parsed by hast-util-raw, so a <details> opened in one
- * HTML block and closed in another becomes one element around the markdown between them.
+ * HTML block and closed in another becomes one element around the markdown between them; simple HTML
+ * (tags without attributes, closed in order) is read directly into the same tree (see simpleHtml.ts).
+ * `fullHtmlRoute` forces hast-util-raw (the tests compare both routes).
  */
-export function markdownToHast(original: string): { tree: HastRoot; problems: string[] } {
+export function markdownToHast(original: string, options: { fullHtmlRoute?: boolean } = {}): { tree: HastRoot; problems: string[]; route: HtmlRoute } {
   const text = defusePathologicalMarkdown(original);
   const problems: string[] = [];
   let mdast: MdastRoot;
@@ -26,22 +32,26 @@ export function markdownToHast(original: string): { tree: HastRoot; problems: st
     mdast = (FRONT_MATTER.test(text) ? withFrontMatter : processor).parse(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { tree: { type: 'root', children: [] }, problems: [TOO_DEEP] };
+    return { tree: { type: 'root', children: [] }, problems: [TOO_DEEP], route: 'none' };
   }
   // Every later step recurses over the tree: cut what no one writes (thousands of nested lists)
   // so that the stack never decides what is read.
   if (pruneDeep(mdast)) problems.push(TOO_DEEP);
   readIndentedHtmlAsHtml(mdast, text);
   // Re-reading through an HTML parser is most of the pipeline's cost; a file without raw HTML skips it.
-  if (!hasRawHtml(mdast)) return { tree: toHast(mdast) as HastRoot, problems };
+  if (!hasRawHtml(mdast)) return { tree: toHast(mdast) as HastRoot, problems, route: 'none' };
+  let route: HtmlRoute = 'full';
   try {
-    const hast = raw(toHast(mdast, { allowDangerousHtml: true }) as HastRoot, { file: new VFile(text) }) as HastRoot;
-    if (!pruneDeep(hast)) return { tree: hast, problems };
+    const withRaw = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
+    const simple = options.fullHtmlRoute ? undefined : readSimpleRawHtml(withRaw, text);
+    if (simple) route = 'simple';
+    const hast = simple ?? (raw(withRaw, { file: new VFile(text) }) as HastRoot);
+    if (!pruneDeep(hast)) return { tree: hast, problems, route };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
   }
   // Raw HTML nested thousands deep: read the markdown without its HTML rather than fail.
-  return { tree: toHast(mdast) as HastRoot, problems: [...problems, HTML_TOO_DEEP] };
+  return { tree: toHast(mdast) as HastRoot, problems: [...problems, HTML_TOO_DEEP], route };
 }
 
 /** True when the tree holds raw HTML (a block or inline tag), without recursion. */
