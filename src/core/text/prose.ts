@@ -29,11 +29,14 @@ export function sectionProse(source: string, section: Section): Prose {
 }
 
 export function proseOf(source: string, start: number, end: number): Prose {
-  const chars = source.slice(start, end).split('');
+  const slice = source.slice(start, end);
+  // Characters to blank, marked in place (every pattern reads the source as written, not blanked).
+  const blanked = new Uint8Array(slice.length);
+  let any = false;
   const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    if (from < to) any = true;
+    blanked.fill(1, from, to);
   };
-  const slice = chars.join('');
   const mask = (pattern: RegExp, keep?: (m: RegExpExecArray) => [number, number] | undefined) => {
     for (const m of slice.matchAll(pattern)) {
       const at = m.index;
@@ -57,7 +60,26 @@ export function proseOf(source: string, start: number, end: number): Prose {
   // Line-leading markup: quote marks, heading marks, bullets and numbers of list items, table pipes.
   mask(/(?:^|(?<=[\r\n]))[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t])|[-+•](?=[ \t])|\d{1,3}[.)](?=[ \t]))?/g);
   mask(/\|/g);
-  return { start, text: chars.join('') };
+  return { start, text: any ? blankOut(slice, blanked) : slice };
+}
+
+/** The text with its marked characters made spaces, line breaks kept. */
+function blankOut(text: string, blanked: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && !blanked[j]) j++;
+    out += text.slice(i, j);
+    i = j;
+    while (j < text.length && blanked[j]) j++;
+    for (let k = i; k < j; k++) {
+      const c = text.charCodeAt(k);
+      out += c === 10 || c === 13 ? text[k] : ' ';
+    }
+    i = j;
+  }
+  return out;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*/gu;
