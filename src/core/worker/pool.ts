@@ -62,6 +62,11 @@ export class WorkerPool {
     return this.slots.length;
   }
 
+  /** No request running or waiting. */
+  get idle(): boolean {
+    return !this.queue.length && this.slots.every((slot) => !slot.task);
+  }
+
   parse(request: PoolRequest): Promise<ParseResponse> {
     if (this.disposed) return Promise.reject(new Error('the parse workers were shut down'));
     return new Promise((resolve, reject) => {

@@ -23,17 +23,37 @@ export interface WorkerBankParserOptions {
   /** Where the spawned endpoints answer, unless an endpoint says otherwise (its own `where`). */
   where: string;
   disposables?: vscode.Disposable[];
+  /** How long after the last edit the typing worker may take scan files (TYPING_QUIET_MS; tests shorten it). */
+  typingQuietMs?: number;
+}
+
+/** Scan files the typing worker may take while it idles: small, so that an edit asked for meanwhile waits little. */
+export const SHARED_SCAN_MAX_CHARS = 64 * 1024;
+/** The typing worker takes scan files only once no edit was asked for during this long. */
+export const TYPING_QUIET_MS = 1500;
+
+interface ScanTask {
+  request: PoolRequest;
+  resolve: (response: ParseResponse) => void;
+  reject: (error: Error) => void;
 }
 
 /**
  * Two workers, started on first use: one for the documents being typed in (it keeps their last parse
  * to re-read only the edited story), one for the background scan, so a big scan never delays typing
- * and a hostile file delays neither for longer than the budget.
+ * and a hostile file delays neither for longer than the budget. While nobody types, the typing worker
+ * helps the scan with small files, one at a time, so that a scan on two cores uses both.
  */
 export class WorkerBankParser implements BankParser {
   private readonly typing: WorkerPool;
   private readonly background: WorkerPool;
   private readonly counts: ParseStats = { workersStarted: 0, answers: {} };
+  private readonly scanQueue: ScanTask[] = [];
+  private backgroundScanning = false;
+  private typingScanning = false;
+  private lastEditAt = -Infinity;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   constructor(
     spawn: () => WorkerEndpoint & { readonly where?: string },
@@ -55,7 +75,51 @@ export class WorkerBankParser implements BankParser {
   }
 
   parse(request: PoolRequest): Promise<ParseResponse> {
-    return (request.keep ? this.typing : this.background).parse(request);
+    if (request.keep) {
+      this.lastEditAt = Date.now();
+      const answer = this.typing.parse(request);
+      const next = () => this.pumpScan();
+      answer.then(next, next);
+      return answer;
+    }
+    if (this.disposed) return this.background.parse(request);
+    return new Promise((resolve, reject) => {
+      this.scanQueue.push({ request, resolve, reject });
+      this.pumpScan();
+    });
+  }
+
+  /** The background worker takes the next scan file; the typing worker a small one, when it idles and nobody types. */
+  private pumpScan(): void {
+    if (this.disposed) return;
+    if (!this.backgroundScanning && this.scanQueue.length) {
+      this.backgroundScanning = true;
+      this.runScan(this.background, this.scanQueue.shift()!, () => (this.backgroundScanning = false));
+    }
+    if (this.typingScanning || !this.scanQueue.length || !this.typing.idle) return;
+    const quietIn = this.lastEditAt + (this.options.typingQuietMs ?? TYPING_QUIET_MS) - Date.now();
+    if (quietIn > 0) {
+      this.quietTimer ??= setTimeout(() => {
+        this.quietTimer = undefined;
+        this.pumpScan();
+      }, quietIn);
+      return;
+    }
+    const at = this.scanQueue.findIndex((task) => task.request.text.length <= SHARED_SCAN_MAX_CHARS);
+    if (at < 0) return;
+    const [task] = this.scanQueue.splice(at, 1);
+    this.typingScanning = true;
+    this.runScan(this.typing, task, () => (this.typingScanning = false));
+  }
+
+  private runScan(pool: WorkerPool, task: ScanTask, done: () => void): void {
+    pool
+      .parse(task.request)
+      .then(task.resolve, task.reject)
+      .finally(() => {
+        done();
+        this.pumpScan();
+      });
   }
 
   forget(key: string): void {
@@ -67,6 +131,9 @@ export class WorkerBankParser implements BankParser {
   }
 
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.quietTimer);
+    for (const task of this.scanQueue.splice(0)) task.reject(new Error('the parse workers were shut down'));
     this.typing.dispose();
     this.background.dispose();
     for (const d of this.options.disposables ?? []) d.dispose();

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import type { WorkerEndpoint, WorkerRequest, WorkerResponse } from '../../../src/core/worker/protocol';
+import { SHARED_SCAN_MAX_CHARS, WorkerBankParser } from '../../../src/features/shared/parseService';
+
+/** Workers that answer after `delayMs` and log what each was asked, in order. */
+function fakeWorkers(delayMs: number) {
+  const log: { worker: number; key: string; keep: boolean; at: 'start' | 'end' }[] = [];
+  let started = 0;
+  const spawn = (): WorkerEndpoint => {
+    const worker = started++;
+    const listeners: ((response: WorkerResponse) => void)[] = [];
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    setTimeout(() => listeners.forEach((l) => l({ type: 'ready' })), 0);
+    return {
+      post: (request: WorkerRequest) => {
+        if (request.type !== 'parse') return;
+        log.push({ worker, key: request.key, keep: !!request.keep, at: 'start' });
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          log.push({ worker, key: request.key, keep: !!request.keep, at: 'end' });
+          listeners.forEach((l) => l({ type: 'parsed', id: request.id, key: request.key, version: request.version, bank: { principles: [], hasStories: false }, how: 'full' }));
+        }, delayMs);
+        timers.add(timer);
+      },
+      onMessage: (listener) => void listeners.push(listener),
+      onError: () => undefined,
+      terminate: () => timers.forEach(clearTimeout),
+    };
+  };
+  return { log, spawn };
+}
+
+const small = (n: number) => ({ key: `scan-${n}.md`, version: 1, text: '# Small\n' });
+
+describe('parse service: the typing worker helps the scan while nobody types', () => {
+  it('reads a scan in both workers when no edit is waiting, and keeps big files off the typing worker', async () => {
+    const { log, spawn } = fakeWorkers(20);
+    const parser = new WorkerBankParser(spawn, { where: 'test', typingQuietMs: 50 });
+    try {
+      // The typing worker is the one that reads the open document.
+      await parser.parse({ key: 'open.md', version: 1, text: '# Open\n', keep: true });
+      const typingWorker = log[0].worker;
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const big = { key: 'big.md', version: 1, text: 'x'.repeat(SHARED_SCAN_MAX_CHARS + 1) };
+      const answers = await Promise.all([...Array.from({ length: 12 }, (_, n) => parser.parse(small(n))), parser.parse(big)]);
+      assert.deepEqual(answers.map((a) => a.key), [...Array.from({ length: 12 }, (_, n) => `scan-${n}.md`), 'big.md']);
+      const scanned = log.filter((e) => e.at === 'start' && !e.keep);
+      const byTyping = scanned.filter((e) => e.worker === typingWorker);
+      assert.ok(byTyping.length >= 3, `the typing worker read ${byTyping.length} of 13 scan files`);
+      assert.ok(byTyping.length < scanned.length, 'the background worker read some');
+      assert.ok(!byTyping.some((e) => e.key === 'big.md'), 'the big file went to the background worker');
+    } finally {
+      parser.dispose();
+    }
+  });
+
+  it('gives the typing worker one scan file at a time, none for a while after an edit', async () => {
+    const { log, spawn } = fakeWorkers(20);
+    const parser = new WorkerBankParser(spawn, { where: 'test', typingQuietMs: 300 });
+    try {
+      await parser.parse({ key: 'open.md', version: 1, text: '# Open\n', keep: true });
+      const typingWorker = log[0].worker;
+      const scan = Promise.all(Array.from({ length: 6 }, (_, n) => parser.parse(small(n))));
+      await scan;
+      assert.ok(!log.some((e) => e.worker === typingWorker && !e.keep), 'no scan file in the typing worker within the quiet time after an edit');
+      await new Promise((resolve) => setTimeout(resolve, 320));
+      const more = Promise.all(Array.from({ length: 8 }, (_, n) => parser.parse(small(10 + n))));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.ok(log.some((e) => e.worker === typingWorker && !e.keep && e.at === 'start'), 'once quiet, the typing worker reads scan files');
+      // An edit now waits for the one scan file in the typing worker, not for more.
+      const asked = log.length;
+      await parser.parse({ key: 'open.md', version: 2, text: '# Open, edited\n', keep: true });
+      const next = log.slice(asked).find((e) => e.worker === typingWorker && e.at === 'start');
+      assert.equal(next?.key, 'open.md', 'the edit is the next thing the typing worker reads');
+      await more;
+    } finally {
+      parser.dispose();
+    }
+  });
+
+  it('rejects the scan files still waiting when it is disposed', async () => {
+    const { spawn } = fakeWorkers(50);
+    const parser = new WorkerBankParser(spawn, { where: 'test' });
+    const waiting = Array.from({ length: 4 }, (_, n) => parser.parse(small(n)));
+    parser.dispose();
+    for (const answer of waiting) await assert.rejects(answer, /shut down/);
+  });
+});
