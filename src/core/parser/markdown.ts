@@ -72,16 +72,22 @@ const HTML_TOO_DEEP = 'The raw HTML in this file is nested too deeply to read; s
 /** Drops the children of nodes deeper than MAX_DEPTH, without recursion. True when it dropped any. */
 export function pruneDeep(tree: { children?: unknown[] }): boolean {
   let pruned = false;
-  const stack: [{ children?: unknown[] }, number][] = [[tree, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
+  // Two stacks side by side, so that no pair is allocated per node.
+  const nodes: { children?: unknown[] }[] = [tree];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (!Array.isArray(node.children) || !node.children.length) continue;
     if (depth >= MAX_DEPTH) {
       node.children = [];
       pruned = true;
       continue;
     }
-    for (const child of node.children) stack.push([child as { children?: unknown[] }, depth + 1]);
+    for (const child of node.children) {
+      nodes.push(child as { children?: unknown[] });
+      depths.push(depth + 1);
+    }
   }
   return pruned;
 }
