@@ -69,6 +69,8 @@ const END_TAG = /<\/([a-zA-Z][a-zA-Z0-9]*)[\t\n\f ]*>/y;
 class SimpleHtmlReader {
   private readonly root: Root = { type: 'root', children: [] };
   private readonly stack: Open[] = [];
+  /** Open elements by tag, so that "is a <p> open" costs the same at any depth. */
+  private readonly openCount = new Map<string, number>();
   private readonly located: Located[] = [];
   private readonly locatedTexts = new Map<Text, Located>();
   /** After a code block's <pre>, parse5 drops a line feed that starts the next whitespace. */
@@ -118,7 +120,7 @@ class SimpleHtmlReader {
     const located = this.append(element, { ...location });
     if (MARKDOWN_VOID.has(tag)) return;
     const open: Open = { element, tag, raw: false, located };
-    this.stack.push(open);
+    this.push(open);
     if (tag === 'pre') this.skipNextNewline = true;
     for (const child of node.children) this.node(child);
     if (this.stack[this.stack.length - 1] !== open) throw NOT_SIMPLE;
@@ -162,7 +164,7 @@ class SimpleHtmlReader {
         if (!this.startTagAllowed(tag) || (m[2] && !VOID.has(tag))) throw NOT_SIMPLE;
         const element: Element = { type: 'element', tagName: tag, properties: {}, children: [] };
         const located = this.append(element, at.range(i, i + m[0].length));
-        if (!VOID.has(tag)) this.stack.push({ element, tag, raw: true, located });
+        if (!VOID.has(tag)) this.push({ element, tag, raw: true, located });
         i += m[0].length;
       } else throw NOT_SIMPLE;
     }
@@ -186,13 +188,18 @@ class SimpleHtmlReader {
     if (FORMATTING.has(tag)) {
       if (tag === 'a' && this.hasOpen('a')) return false;
       // Past three of the same, the parser drops the oldest from its list of formatting elements.
-      return this.stack.filter((o) => o.tag === tag).length < 3;
+      return (this.openCount.get(tag) ?? 0) < 3;
     }
     return ORDINARY.has(tag) || VOID.has(tag);
   }
 
   private hasOpen(tag: string): boolean {
-    return this.stack.some((o) => o.tag === tag);
+    return !!this.openCount.get(tag);
+  }
+
+  private push(open: Open): void {
+    this.stack.push(open);
+    this.openCount.set(open.tag, (this.openCount.get(open.tag) ?? 0) + 1);
   }
 
   private parent(): (RootContent | ElementContent)[] {
@@ -208,7 +215,9 @@ class SimpleHtmlReader {
 
   /** parse5 pops the current element at its end tag: its end is the end tag's. */
   private close(end: Location): void {
-    const { location } = this.stack.pop()!.located;
+    const open = this.stack.pop()!;
+    this.openCount.set(open.tag, this.openCount.get(open.tag)! - 1);
+    const { location } = open.located;
     location.endLine = end.endLine;
     location.endCol = end.endCol;
     location.endOffset = end.endOffset;
