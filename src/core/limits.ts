@@ -16,8 +16,13 @@ export const PARSE_BUDGET_MS = 4_000;
 export const PARSE_BUDGET_MS_PER_MB = 4_000;
 const DEEP_NESTING = /^(?:[ \t]{200,}|(?:[ \t]*>){64,})/m;
 
+/** Text nested hundreds deep: what can take a worker past its budget. */
+export function isDeeplyNested(text: string): boolean {
+  return DEEP_NESTING.test(text);
+}
+
 export function parseBudgetFor(text: string, base = PARSE_BUDGET_MS): number {
-  if (DEEP_NESTING.test(text)) return base;
+  if (isDeeplyNested(text)) return base;
   return base + Math.round((text.length / (1024 * 1024)) * PARSE_BUDGET_MS_PER_MB);
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PARSE_BUDGET_MS } from '../../core/limits';
+import { isDeeplyNested, PARSE_BUDGET_MS } from '../../core/limits';
 import { WorkerPool, type PoolRequest } from '../../core/worker/pool';
 import type { ParseResponse, WorkerEndpoint } from '../../core/worker/protocol';
 
@@ -105,7 +105,8 @@ export class WorkerBankParser implements BankParser {
       }, quietIn);
       return;
     }
-    const at = this.scanQueue.findIndex((task) => task.request.text.length <= SHARED_SCAN_MAX_CHARS);
+    // Never a file that may overrun its budget: ending the typing worker would lose the open documents' last parse.
+    const at = this.scanQueue.findIndex((task) => task.request.text.length <= SHARED_SCAN_MAX_CHARS && !isDeeplyNested(task.request.text));
     if (at < 0) return;
     const [task] = this.scanQueue.splice(at, 1);
     this.typingScanning = true;

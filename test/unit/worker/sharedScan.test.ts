@@ -33,7 +33,7 @@ function fakeWorkers(delayMs: number) {
 const small = (n: number) => ({ key: `scan-${n}.md`, version: 1, text: '# Small\n' });
 
 describe('parse service: the typing worker helps the scan while nobody types', () => {
-  it('reads a scan in both workers when no edit is waiting, and keeps big files off the typing worker', async () => {
+  it('reads a scan in both workers when no edit is waiting, and keeps big and deeply nested files off the typing worker', async () => {
     const { log, spawn } = fakeWorkers(20);
     const parser = new WorkerBankParser(spawn, { where: 'test', typingQuietMs: 50 });
     try {
@@ -42,13 +42,17 @@ describe('parse service: the typing worker helps the scan while nobody types', (
       const typingWorker = log[0].worker;
       await new Promise((resolve) => setTimeout(resolve, 80));
       const big = { key: 'big.md', version: 1, text: 'x'.repeat(SHARED_SCAN_MAX_CHARS + 1) };
-      const answers = await Promise.all([...Array.from({ length: 12 }, (_, n) => parser.parse(small(n))), parser.parse(big)]);
-      assert.deepEqual(answers.map((a) => a.key), [...Array.from({ length: 12 }, (_, n) => `scan-${n}.md`), 'big.md']);
+      // Small, but nested hundreds deep: it may overrun its budget, which would end the typing worker.
+      const nested = { key: 'nested.md', version: 1, text: Array.from({ length: 120 }, (_, d) => `${'  '.repeat(d)}- level ${d}`).join('\n') };
+            const files = [...Array.from({ length: 12 }, (_, n) => small(n)), ...Array.from({ length: 4 }, () => nested), big];
+      const answers = await Promise.all(files.map((f) => parser.parse(f)));
+      assert.deepEqual(answers.map((a) => a.key), files.map((f) => f.key));
       const scanned = log.filter((e) => e.at === 'start' && !e.keep);
       const byTyping = scanned.filter((e) => e.worker === typingWorker);
-      assert.ok(byTyping.length >= 3, `the typing worker read ${byTyping.length} of 13 scan files`);
+      assert.ok(byTyping.length >= 3, `the typing worker read ${byTyping.length} of ${files.length} scan files`);
       assert.ok(byTyping.length < scanned.length, 'the background worker read some');
       assert.ok(!byTyping.some((e) => e.key === 'big.md'), 'the big file went to the background worker');
+      assert.ok(!byTyping.some((e) => e.key === 'nested.md'), 'the deeply nested file went to the background worker');
     } finally {
       parser.dispose();
     }
