@@ -10,6 +10,9 @@
  *                            indexing and typing, summarised here (profiling slows the host: figures are not the bench's)
  *   STAR_BENCH_IDENTICAL=1   every story of a format the same story, as in `npm run bench` (default: stories told apart)
  *   STAR_BENCH_RULES='{"duplicate-story":"off"}'   starAnswers.rules in the workspace's settings
+ *   STAR_BENCH_HEAP=<folder> heap snapshots of the extension host before and after the edits, kept in that folder, and what
+ *                            grew between them by constructor (the snapshots block the host: its lag figures are not the bench's then)
+ *   STAR_TRACE_TYPING=1      the extension's timings of each step of a typed change (src/features/shared/typingTrace.ts), printed
  *   STAR_BENCH_MB=20  STAR_BENCH_TRIES=7  STAR_BENCH_EDITS=1000  STAR_BENCH_BURST=10  --verbose (VS Code's output too)
  * Not part of `npm test`: it takes minutes and its figures depend on the machine.
  */
@@ -21,12 +24,15 @@ import readline from 'node:readline';
 import * as esbuild from 'esbuild';
 import { storyFileText, unrelatedText, writeBank } from './bench/banks';
 import { summariseProfile } from './bench/cpuProfile';
+import { heapGrowth } from './bench/heapSnapshot';
 
 const ROOT = path.resolve(__dirname, '..');
 const verbose = process.argv.includes('--verbose');
 const profile = process.env.STAR_BENCH_PROFILE === '1';
 const varied = process.env.STAR_BENCH_IDENTICAL !== '1';
 const bankMb = Number(process.env.STAR_BENCH_MB ?? 20);
+/** STAR_BENCH_HEAP=<folder>: heap snapshots of the extension host before and after the edits, kept there, with what grew between them by constructor. */
+const heapDir = process.env.STAR_BENCH_HEAP ? path.resolve(process.env.STAR_BENCH_HEAP) : undefined;
 const TYPING_FILE = 'bank/p0/file-0.md';
 const TYPING_BYTES = 1.2 * 1024 * 1024;
 
@@ -69,7 +75,7 @@ function writeWorkspace(dir: string): { storyBytes: number; docBytes: number } {
 type Record = { name: string; [key: string]: any };
 
 async function runVsCode(workspace: string, runner: string, profileDir: string | undefined): Promise<{ code: number; records: Record[] }> {
-  const env = { ...process.env, STAR_BENCH_TYPING_FILE: TYPING_FILE, ...(profileDir ? { STAR_BENCH_PROFILE_DIR: profileDir } : {}) };
+  const env = { ...process.env, STAR_BENCH_TYPING_FILE: TYPING_FILE, ...(profileDir ? { STAR_BENCH_PROFILE_DIR: profileDir } : {}), ...(heapDir ? { STAR_BENCH_HEAP_DIR: heapDir } : {}) };
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-vscode-tests.js'), '--workspace', workspace, '--extensionTestsPath', runner, '--timeout', '2400', ...(verbose ? ['--verbose'] : [])], {
     cwd: ROOT,
     env,
@@ -82,7 +88,7 @@ async function runVsCode(workspace: string, runner: string, profileDir: string |
     if (m) {
       records.push(JSON.parse(m[1]));
       console.log(`[bench:editor] ${m[1].length > 300 ? `${m[1].slice(0, 300)}…` : m[1]}`);
-    } else if (verbose || /^\[harness\]|failed|Error/.test(line)) console.log(line);
+    } else if (verbose || /^\[harness\]|^STAR_TRACE |failed|Error/.test(line)) console.log(line);
   });
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   return { code, records };
@@ -154,6 +160,11 @@ async function main(): Promise<void> {
     const { code, records } = await runVsCode(workspace, runner, profileDir);
     const loadAfter = os.loadavg();
     table(records, { ...sizes, loadBefore, loadAfter });
+    const snapshots = records.filter((r) => r.name === 'heap-snapshot');
+    if (snapshots.length === 2) {
+      console.log('\nWhat grew in the extension host heap over the edits (heap snapshots, self size by constructor):');
+      console.log(heapGrowth(snapshots[0].file, snapshots[1].file));
+    }
     for (const p of records.filter((r) => r.name === 'profile')) {
       console.log(`\nCPU profile of the extension host, ${p.phase}:`);
       console.log(summariseProfile(JSON.parse(fs.readFileSync(p.file, 'utf8')), path.join(ROOT, 'dist')));

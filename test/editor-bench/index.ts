@@ -19,6 +19,15 @@ const TRIES = env('STAR_BENCH_TRIES', 7);
 const EDITS = env('STAR_BENCH_EDITS', 1000);
 const BURST = env('STAR_BENCH_BURST', 10);
 const PROFILE_DIR = process.env.STAR_BENCH_PROFILE_DIR;
+/** Heap snapshots of this host before and after the edits go here (they block the host for seconds: its lag figures then mean nothing). */
+const HEAP_DIR = process.env.STAR_BENCH_HEAP_DIR;
+
+function heapSnapshot(name: string): void {
+  if (!HEAP_DIR) return;
+  fs.mkdirSync(HEAP_DIR, { recursive: true });
+  const file = v8.writeHeapSnapshot(path.join(HEAP_DIR, `${name}.heapsnapshot`));
+  emit('heap-snapshot', { phase: name, file });
+}
 
 interface Exports {
   storyIndex: StoryIndex;
@@ -242,6 +251,7 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
     return process.memoryUsage().heapUsed / 1048576;
   };
   const series: number[] = [heap()];
+  heapSnapshot('before-edits');
   const start = typingOffsets(typed.getText(), 1)[0];
   const word = 'steadily ';
   await profiled('edits', async () => {
@@ -258,6 +268,7 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   });
   await quiet(vscode.languages.onDidChangeDiagnostics, 2000, 60000);
   series.push(heap());
+  heapSnapshot('after-edits');
   emit('edits', { edits: EDITS, burst: BURST, gc: !!gc, heapMb: series.map((mb) => Math.round(mb * 10) / 10) });
   emit('lag', { phase: 'edits', ...lagOf(monitor.enter('end')) });
 }

@@ -59,8 +59,17 @@ function movedQuestions(previous: BankFile, bank: BankFile, before: Question, af
   return map;
 }
 
+/** Each finding relintEdit moved, to the finding it was moved from while that one is held elsewhere (weak both ways: no chain over edits). */
+const moves = new WeakMap<LintDiagnostic, WeakRef<LintDiagnostic>>();
+
+/** The finding this one was moved from by relintEdit (the typing worker tells the host which findings only moved). */
+export function movedFinding(finding: LintDiagnostic): LintDiagnostic | undefined {
+  return moves.get(finding)?.deref();
+}
+
 function shiftFinding(finding: LintDiagnostic, question: Question, shift: Shift): LintDiagnostic {
   const moved: LintDiagnostic = { ...finding, question, range: shift.range(finding.range) };
+  moves.set(moved, new WeakRef(finding));
   if (finding.related) moved.related = finding.related.map((r): RelatedLocation => (r.uri === undefined ? { ...r, range: shift.range(r.range) } : r));
   if (finding.fix) {
     const { insertion } = finding.fix;

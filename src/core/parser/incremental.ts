@@ -317,7 +317,7 @@ export class Shift {
   private readonly newEnd?: Position;
 
   constructor(
-    private readonly edit: Edit | undefined,
+    readonly edit: Edit | undefined,
     lines: LineIndex | undefined,
   ) {
     if (!edit || !lines) return;

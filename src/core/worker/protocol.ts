@@ -4,6 +4,7 @@
  */
 import type { LintConfig, LintDiagnostic } from '../lint/types';
 import type { BankFile } from '../model';
+import type { ReadPatch } from './patch';
 
 export interface ParseRequest {
   type: 'parse';
@@ -27,6 +28,13 @@ export interface ParseRequest {
    * hasStories but no principles, which saves copying the whole model between threads.
    */
   findingsOnly?: boolean;
+  /**
+   * The host holds the reading of this version of the kept key: when the worker re-read only the edited
+   * story since that version, it answers with a patch to it (see patch.ts) instead of the whole bank.
+   */
+  patchFrom?: number;
+  /** Answer with the worker's timings too (the host's STAR_TRACE_TYPING trace). */
+  trace?: boolean;
 }
 
 /** Forget a kept key (its document was closed). No answer. */
@@ -49,6 +57,10 @@ export interface ParseResponse {
   findings?: WorkerFinding[];
   /** How it was read: in full, only the edited story, or not at all (the pre-scan found no story). */
   how: 'full' | 'incremental' | 'skipped';
+  /** Instead of `bank` (which then has no principles) and `findings` (when the patch has them): what changed since the host's reading. */
+  patch?: ReadPatch;
+  /** When the request asked for a trace: when the worker began and ended it (ms on the process's shared clock), and its steps. */
+  timing?: { startedAt: number; readMs: number; lintMs: number; sentAt: number };
 }
 
 export interface ErrorResponse {

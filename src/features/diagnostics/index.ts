@@ -4,6 +4,7 @@ import type { LintDiagnostic, Severity } from '../../core/lint/types';
 import { registerQuickFixes } from '../quickfix';
 import { toVsRange } from '../shared/convert';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
+import { traceSpan } from '../shared/typingTrace';
 import { LintService } from './lintService';
 
 export const DIAGNOSTIC_SOURCE = 'STAR Answers';
@@ -32,6 +33,15 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     others = setTimeout(() => void service.compareAcrossBank((file) => publish(file.uri), () => disposed), 1000);
   };
 
+  /** Each finding's editor diagnostic: a typed edit leaves most findings of a file as they were (the same objects). */
+  const diagnostics = new WeakMap<LintDiagnostic, { uri: string; diagnostic: vscode.Diagnostic }>();
+  const converted = (d: LintDiagnostic, uri: vscode.Uri): vscode.Diagnostic => {
+    const known = diagnostics.get(d);
+    if (known?.uri === uri.toString()) return known.diagnostic;
+    const diagnostic = toVsDiagnostic(d, uri);
+    diagnostics.set(d, { uri: uri.toString(), diagnostic });
+    return diagnostic;
+  };
   /** What each file was last published with: publishing the same findings again is skipped. */
   let published = new WeakMap<IndexedFile, LintDiagnostic[]>();
   const publish = (uri: vscode.Uri): void => {
@@ -41,11 +51,13 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
       collection.delete(uri);
       return;
     }
-    const found = service.lint(file);
+    const key = uri.toString();
+    const found = traceSpan(key, file.version, 'diagnostics.findings', () => service.lint(file));
     if (!found) return; // being linted again with new settings: the old problems stand until then
     if (published.get(file) === found && collection.has(uri)) return;
     published.set(file, found);
-    collection.set(uri, [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => toVsDiagnostic(d, uri))]);
+    const diagnostics = traceSpan(key, file.version, 'diagnostics.convert', () => [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => converted(d, uri))]);
+    traceSpan(key, file.version, 'diagnostics.set', () => collection.set(uri, diagnostics));
   };
   const publishAll = (): void => {
     collection.forEach((uri) => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { lintAcrossFilesSteps, prepareAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
 import { withQuestions } from '../../core/worker/findings';
+import type { WorkerFinding } from '../../core/worker/protocol';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 
@@ -16,6 +17,8 @@ export class LintService implements vscode.Disposable {
   private cache = new WeakMap<IndexedFile, { across: LintDiagnostic[] | undefined; result: LintDiagnostic[] }>();
   /** Findings that compare a file with the rest of the bank, from the last pass over the bank, by file as it was read then. */
   private across = new WeakMap<IndexedFile, LintDiagnostic[]>();
+  /** Each worker finding with its story, kept while both are the same (typing changes the findings of one story). */
+  private readonly withQuestion = new WeakMap<WorkerFinding, LintDiagnostic>();
   private bankVersion = 0;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
@@ -45,7 +48,7 @@ export class LintService implements vscode.Disposable {
     const across = this.across.get(file);
     const cached = this.cache.get(file);
     if (cached && cached.across === across) return cached.result;
-    const result = [...withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions)), ...(across ?? [])].sort(
+    const result = [...withQuestions(file.lint.findings, file.bank.principles.flatMap((p) => p.questions), this.withQuestion), ...(across ?? [])].sort(
       (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset,
     );
     this.cache.set(file, { across, result });

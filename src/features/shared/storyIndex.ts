@@ -4,11 +4,13 @@ import type { BankFile } from '../../core/model';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
 import { lazyCollator } from '../../core/text/collator';
 import { LineIndex } from '../../core/text/lineIndex';
+import { applyBankPatch, applyFindingsPatch } from '../../core/worker/patch';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
-import type { WorkerFinding } from '../../core/worker/protocol';
+import type { ParseResponse, WorkerFinding } from '../../core/worker/protocol';
 import type { IndexSnapshot } from './indexSnapshot';
 import { lintSettings } from './lintSettings';
 import type { BankParser } from './parseService';
+import { TRACE_TYPING, traceData, traceEnd, traceMark, traceSpan } from './typingTrace';
 
 export interface IndexedFile {
   uri: vscode.Uri;
@@ -74,7 +76,10 @@ export class StoryIndex implements vscode.Disposable {
     if (snapshot) this.disposables.push(snapshot.track(this));
     this.disposables.push(
       parser,
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (TRACE_TYPING) traceMark(e.document.uri.toString(), e.document.version, 'changed');
+        this.schedule(e.document);
+      }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         parser.forget(d.uri.toString());
@@ -124,7 +129,9 @@ export class StoryIndex implements vscode.Disposable {
     const pending = this.inflight.get(key);
     if (pending && pending.version === document.version) return pending.file;
     const version = document.version;
-    const file = this.read(document.uri, document.getText(), version, true).then((read) => {
+    if (TRACE_TYPING) traceMark(key, version, 'asked');
+    const text = traceSpan(key, version, 'getText', () => document.getText());
+    const file = this.read(document.uri, text, version, true).then((read) => {
       if (this.inflight.get(key)?.version === version) this.inflight.delete(key);
       if (!read) return this.files.get(key) ?? emptyFile(document.uri, version, document.getText());
       const gone = this.deleted.has(key) && !document.isDirty;
@@ -172,6 +179,7 @@ export class StoryIndex implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (document.isClosed) return;
+        if (TRACE_TYPING) traceMark(key, document.version, 'debounced');
         void this.fresh(document);
       }, delay),
     );
@@ -185,14 +193,26 @@ export class StoryIndex implements vscode.Disposable {
     if (text.length > MAX_STORY_FILE_BYTES) {
       return indexedFile(uri, version, text, { principles: [], hasStories: false, problems: [tooLargeMessage(text.length)] });
     }
-    let bank: BankFile;
+    let bank: BankFile | undefined;
     let lint: IndexedFile['lint'];
     try {
       // Linted in the worker too, with the settings of now: the extension host only publishes.
       const settings = lintSettings(uri);
-      const answer = await this.parser.parse({ key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config });
-      bank = answer.bank;
-      if (answer.findings) lint = { settings: settings.key, findings: answer.findings };
+      // Typing: the worker answers with what changed since the reading held here (not the whole model back).
+      const held = keep ? this.files.get(key) : undefined;
+      const base = held && held.version !== undefined && held.lint?.settings === settings.key && !held.bank.problems ? held : undefined;
+      const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(TRACE_TYPING && keep ? { trace: true } : {}) };
+      let answer = await this.traced(key, version, this.parser.parse({ ...request, ...(base ? { patchFrom: base.version } : {}) }));
+      if (answer.patch) {
+        const patched = base && answer.patch.base === base.version ? applyPatch(base, answer) : undefined;
+        if (TRACE_TYPING && version !== undefined) traceData(key, version, { patched: !!patched });
+        if (patched) ({ bank, lint } = { bank: patched.bank, lint: patched.findings && { settings: settings.key, findings: patched.findings } });
+        else answer = await this.parser.parse(request); // the reading here is not the one patched: the whole of it
+      }
+      if (!answer.patch) {
+        bank = answer.bank;
+        if (answer.findings) lint = { settings: settings.key, findings: answer.findings };
+      }
     } catch (error) {
       if (error instanceof ParseSuperseded) return undefined;
       if (error instanceof ParseBudgetExceeded) bank = { principles: [], hasStories: false, problems: [overBudgetMessage(error.budgetMs)] };
@@ -202,12 +222,31 @@ export class StoryIndex implements vscode.Disposable {
       }
     }
     if (this.tickets.get(key) !== ticket) return undefined;
-    return indexedFile(uri, version, text, bank, lint);
+    return indexedFile(uri, version, text, bank!, lint);
+  }
+
+  /** The worker's answer, with its timings in the trace (STAR_TRACE_TYPING). */
+  private async traced(key: string, version: number | undefined, asked: Promise<ParseResponse>): Promise<ParseResponse> {
+    if (!TRACE_TYPING || version === undefined) return asked;
+    traceMark(key, version, 'posted');
+    const answer = await asked;
+    if (answer.timing) {
+      traceMark(key, version, 'answered');
+      traceMark(key, version, 'workerStarted', answer.timing.startedAt);
+      traceMark(key, version, 'workerSent', answer.timing.sentAt);
+      traceData(key, version, { how: answer.how, workerReadMs: Math.round(answer.timing.readMs * 10) / 10, workerLintMs: Math.round(answer.timing.lintMs * 10) / 10 });
+    }
+    return answer;
   }
 
   private store(file: IndexedFile): void {
-    this.files.set(file.uri.toString(), file);
-    this.changeEmitter.fire([file.uri]);
+    const key = file.uri.toString();
+    this.files.set(key, file);
+    traceSpan(key, file.version, 'listeners', () => this.changeEmitter.fire([file.uri]));
+    if (TRACE_TYPING && file.version !== undefined) {
+      traceMark(key, file.version, 'shown');
+      traceEnd(key, file.version);
+    }
   }
 
   private remove(uri: vscode.Uri): void {
@@ -373,6 +412,16 @@ export class StoryIndex implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** A reading from the worker's patch to the reading held here; undefined when they do not fit (then the whole reading is asked for). */
+function applyPatch(base: IndexedFile, answer: ParseResponse): { bank: BankFile; findings?: WorkerFinding[] } | undefined {
+  const patch = answer.patch!;
+  const bank = applyBankPatch(base.bank, patch);
+  if (!bank) return undefined;
+  if (!patch.findings) return { bank, ...(answer.findings ? { findings: answer.findings } : {}) };
+  const findings = base.lint && applyFindingsPatch(base.lint.findings, patch);
+  return findings ? { bank, findings } : undefined;
 }
 
 /** localeCompare's order, from one collator: localeCompare builds one per call, which made sorting 1,200 files take 100 ms and more. */

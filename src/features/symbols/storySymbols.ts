@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { SECTION_NAMES, type Range } from '../../core/model';
+import { SECTION_NAMES, type Question, type Range } from '../../core/model';
+import { movedFrom } from '../../core/worker/patch';
 import { lengthLabel, storyStatus } from '../../core/tree/status';
 import { toVsRange } from '../shared/convert';
 import type { StoryIndex } from '../shared/storyIndex';
@@ -7,7 +8,27 @@ import { wordsPerMinute } from '../tree/settings';
 
 /** Outline and breadcrumbs: principle → question → sections, for every story format (including `<details>`). */
 export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
+  /**
+   * Breadcrumbs ask for a file's symbols after every edit: a story read before (the same object, or the
+   * same story moved by a typed edit) is not measured again, and one left where it was keeps its symbol.
+   */
+  private readonly symbols = new WeakMap<Question, { wpm: number; symbol: vscode.DocumentSymbol }>();
+  private readonly details = new WeakMap<Question, { wpm: number; detail: string }>();
+
   constructor(private readonly index: StoryIndex) {}
+
+  private detail(question: Question, wpm: number): string {
+    const origin = movedFrom(question);
+    const known = this.details.get(question) ?? (origin && this.details.get(origin));
+    if (known?.wpm === wpm) {
+      this.details.set(question, known);
+      return known.detail;
+    }
+    const status = storyStatus(question, wpm);
+    const detail = `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`;
+    this.details.set(question, { wpm, detail });
+    return detail;
+  }
 
   async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     const file = await this.index.fresh(document);
@@ -16,11 +37,13 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
     return file.bank.principles.map((principle) => {
       const p = symbol(principle.title || 'Untitled principle', `${principle.questions.length} ${principle.questions.length === 1 ? 'story' : 'stories'}`, vscode.SymbolKind.Namespace, principle.range, principle.titleRange);
       p.children = principle.questions.map((question) => {
-        const status = storyStatus(question, wpm);
-        const q = symbol(question.title || 'Untitled story', `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`, vscode.SymbolKind.Event, question.range, question.titleRange);
+        const known = this.symbols.get(question);
+        if (known?.wpm === wpm) return known.symbol;
+        const q = symbol(question.title || 'Untitled story', this.detail(question, wpm), vscode.SymbolKind.Event, question.range, question.titleRange);
         q.children = question.sections.map((section) =>
           symbol(SECTION_NAMES[section.kind], section.label !== SECTION_NAMES[section.kind] ? section.label : '', vscode.SymbolKind.Field, section.range, section.labelRange),
         );
+        this.symbols.set(question, { wpm, symbol: q });
         return q;
       });
       return p;

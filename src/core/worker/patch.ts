@@ -1,0 +1,151 @@
+/**
+ * A kept document's new reading as a change to the one the host already holds: after the quick re-read
+ * of one story, the worker sends that story, the principles' headers, the edit that moved the other
+ * stories and the findings that changed, instead of the whole model and every finding (copying those
+ * between threads cost more than the re-read itself on a file of thousands of stories). The host moves
+ * its own copy by the same rule as the re-read (src/core/parser/incremental.ts, Shift) and gets the same
+ * bank and findings; the property tests check that against a full parse. Plain data, no parser here:
+ * the extension host loads this file.
+ */
+import type { BankFile, Position, Principle, Question, Range } from '../model';
+import type { WorkerFinding } from './protocol';
+
+/** The edit as the quick re-read found it: offsets before `start` stay, those after `oldEnd` move by `delta`. */
+export interface PatchEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  delta: number;
+  /** `start` and `newEnd` as positions of the new text. */
+  startPosition: Position;
+  newEndPosition: Position;
+}
+
+export interface ReadPatch {
+  /** The version of the reading the patch applies to. */
+  base: number;
+  /** Absent when the text did not change (the bank is the base's). */
+  edit?: PatchEdit;
+  /** The re-read story: its index among the file's stories (principles in order) and its new reading. */
+  story?: { index: number; question: Question };
+  /** The principles without their stories, with how many stories each holds. */
+  principles: (Omit<Principle, 'questions'> & { questions: number })[];
+  hasStories: boolean;
+  /** The findings, when they changed only around the edit: the base's first `keep`, then `fresh`, then the base's from `from` on, moved by the edit. */
+  findings?: { keep: number; fresh: WorkerFinding[]; from: number };
+}
+
+/**
+ * Each story a patch moved (the same story, at another place) to the story it was moved from, while that
+ * one is still held somewhere: what the host computes from a story's words alone (its status in the
+ * outline) need not be computed again. Weak both ways, so that moves over many edits hold no chain of old readings.
+ */
+const moves = new WeakMap<Question, WeakRef<Question>>();
+export function movedFrom(question: Question): Question | undefined {
+  return moves.get(question)?.deref();
+}
+
+/** Moves positions of the base text to the new one, as Shift in src/core/parser/incremental.ts does. */
+export class PatchShift {
+  private readonly oldEndLine: number;
+  private readonly oldEndCharacter: number;
+  private readonly lineDelta: number;
+
+  constructor(private readonly edit: PatchEdit) {
+    this.oldEndLine = edit.startPosition.line;
+    this.oldEndCharacter = edit.startPosition.character + edit.oldEnd - edit.start;
+    this.lineDelta = edit.newEndPosition.line - edit.startPosition.line;
+  }
+
+  offset(offset: number): number {
+    const edit = this.edit;
+    if (offset < edit.start) return offset;
+    return offset >= edit.oldEnd ? offset + edit.delta : edit.newEnd;
+  }
+
+  position(p: Position): Position {
+    const edit = this.edit;
+    if (p.offset < edit.start) return p;
+    if (p.offset < edit.oldEnd) return edit.newEndPosition;
+    const character = p.line === this.oldEndLine ? p.character - this.oldEndCharacter + edit.newEndPosition.character : p.character;
+    return { line: p.line + this.lineDelta, character, offset: p.offset + edit.delta };
+  }
+
+  range(r: Range): Range {
+    return { start: this.position(r.start), end: this.position(r.end) };
+  }
+
+  question(q: Question): Question {
+    const moved: Question = {
+      ...q,
+      titleRange: this.range(q.titleRange),
+      range: this.range(q.range),
+      sections: q.sections.map((s) => ({ ...s, range: this.range(s.range), labelRange: this.range(s.labelRange) })),
+      ...(q.prose ? { prose: { ...q.prose, range: this.range(q.prose.range) } } : {}),
+    };
+    moves.set(moved, new WeakRef(q));
+    return moved;
+  }
+
+  finding<F extends WorkerFinding>(finding: F): F {
+    const moved: F = { ...finding, range: this.range(finding.range) };
+    if (finding.related) moved.related = finding.related.map((r) => (r.uri === undefined ? { ...r, range: this.range(r.range) } : r));
+    if (finding.fix) {
+      const { insertion } = finding.fix;
+      moved.fix = { ...finding.fix, insertion: { ...insertion, offset: this.offset(insertion.offset) } };
+    }
+    return moved;
+  }
+}
+
+/** The principles' headers of a bank (what a patch carries of them). */
+export function principleHeaders(bank: BankFile): ReadPatch['principles'] {
+  return bank.principles.map(({ questions, ...header }) => ({ ...header, questions: questions.length }));
+}
+
+/**
+ * The findings part of a patch: how `next` is made of `base` (findings kept as they were, or moved by the
+ * edit: `movedFrom` tells which base finding a moved one came from) and fresh ones in between.
+ */
+export function findingsPatch<F extends object>(base: readonly F[], next: readonly F[], movedFrom: (finding: F) => F | undefined): { keep: number; fresh: F[]; from: number } {
+  let keep = 0;
+  while (keep < base.length && keep < next.length && next[keep] === base[keep]) keep++;
+  let i = base.length - 1;
+  let j = next.length - 1;
+  while (i >= keep && j >= keep && (next[j] === base[i] || movedFrom(next[j]) === base[i])) {
+    i--;
+    j--;
+  }
+  return { keep, fresh: next.slice(keep, j + 1), from: i + 1 };
+}
+
+/** The new bank from the base's and a patch (the base must be the reading of version `patch.base`); undefined if they do not fit. */
+export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | undefined {
+  const questions = base.principles.flatMap((p) => p.questions);
+  if (patch.principles.reduce((n, p) => n + p.questions, 0) !== questions.length) return undefined;
+  if (!patch.edit) return base;
+  if (!patch.story || patch.story.index >= questions.length) return undefined;
+  const shift = new PatchShift(patch.edit);
+  const { index, question } = patch.story;
+  const start = patch.edit.start;
+  const moved = questions.map((q, i) => (i === index ? question : q.range.start.offset < start ? q : shift.question(q)));
+  let next = 0;
+  const principles = patch.principles.map(({ questions: count, ...header }, n): Principle => {
+    const own = moved.slice(next, next + count);
+    const before = base.principles[n];
+    next += count;
+    // As the re-read does: a principle wholly before the edit is kept as it was.
+    if (before && before.questions.length === count && !own.includes(question) && before.range.start.offset < start && own.every((q, k) => q === before.questions[k])) return before;
+    return { ...header, questions: own };
+  });
+  return { principles, hasStories: patch.hasStories };
+}
+
+/** The new findings from the base's and a patch's; undefined if they do not fit. */
+export function applyFindingsPatch(base: readonly WorkerFinding[], patch: ReadPatch): WorkerFinding[] | undefined {
+  const part = patch.findings;
+  if (!part || part.keep > base.length || part.from > base.length || part.from < part.keep) return undefined;
+  const shift = patch.edit ? new PatchShift(patch.edit) : undefined;
+  const after = base.slice(part.from);
+  return [...base.slice(0, part.keep), ...part.fresh, ...(shift ? after.map((f) => shift.finding(f)) : after)];
+}
