@@ -204,7 +204,7 @@ export class StoryIndex implements vscode.Disposable {
       const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(TRACE_TYPING && keep ? { trace: true } : {}) };
       let answer = await this.traced(key, version, this.parser.parse({ ...request, ...(base ? { patchFrom: base.version } : {}) }));
       if (answer.patch) {
-        const patched = base && answer.patch.base === base.version ? applyPatch(base, answer) : undefined;
+        const patched = base && answer.patch.base === base.version ? traceSpan(key, version, 'applyPatch', () => applyPatch(base, answer)) : undefined;
         if (TRACE_TYPING && version !== undefined) traceData(key, version, { patched: !!patched });
         if (patched) ({ bank, lint } = { bank: patched.bank, lint: patched.findings && { settings: settings.key, findings: patched.findings } });
         else answer = await this.parser.parse(request); // the reading here is not the one patched: the whole of it
