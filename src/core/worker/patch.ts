@@ -130,12 +130,10 @@ export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | und
   const start = patch.edit.start;
   const moved = questions.map((q, i) => (i === index ? question : q.range.start.offset < start ? q : shift.question(q)));
   let next = 0;
-  const principles = patch.principles.map(({ questions: count, ...header }, n): Principle => {
+  // The principles as the worker read them (their ranges are its), each with its stories.
+  const principles = patch.principles.map(({ questions: count, ...header }): Principle => {
     const own = moved.slice(next, next + count);
-    const before = base.principles[n];
     next += count;
-    // As the re-read does: a principle wholly before the edit is kept as it was.
-    if (before && before.questions.length === count && !own.includes(question) && before.range.start.offset < start && own.every((q, k) => q === before.questions[k])) return before;
     return { ...header, questions: own };
   });
   return { principles, hasStories: patch.hasStories };
