@@ -13,7 +13,15 @@ import type { LintDiagnostic, RelatedLocation } from './types';
  * `previous` are the findings of lintBank (or of this function) for the text and bank before the edit,
  * with the same settings.
  */
-export function relintEdit(previousBank: BankFile, previousText: string, previous: readonly LintDiagnostic[], reread: Reread, input: LintInput): LintDiagnostic[] | undefined {
+export function relintEdit(
+  previousBank: BankFile,
+  previousText: string,
+  previous: readonly LintDiagnostic[],
+  reread: Reread,
+  input: LintInput,
+  /** Filled with each finding that was only moved by the edit, to the previous finding it was moved from (the typing worker's patch). */
+  movedFindings?: Map<LintDiagnostic, LintDiagnostic>,
+): LintDiagnostic[] | undefined {
   const { bank } = input;
   if (!reread.edited) return previous.slice();
   if (bank.hasStories !== previousBank.hasStories) return undefined;
@@ -33,7 +41,12 @@ export function relintEdit(previousBank: BankFile, previousText: string, previou
     if (finding.question === before || across.has(finding.rule)) continue;
     const question = moved.get(finding.question);
     if (!question) return undefined;
-    out.push(question === finding.question ? finding : shiftFinding(finding, question, reread.shift));
+    if (question === finding.question) out.push(finding);
+    else {
+      const shifted = shiftFinding(finding, question, reread.shift);
+      movedFindings?.set(shifted, finding);
+      out.push(shifted);
+    }
   }
   let previousAnchor = 0;
   for (const principle of bank.principles) {
@@ -59,17 +72,8 @@ function movedQuestions(previous: BankFile, bank: BankFile, before: Question, af
   return map;
 }
 
-/** Each finding relintEdit moved, to the finding it was moved from while that one is held elsewhere (weak both ways: no chain over edits). */
-const moves = new WeakMap<LintDiagnostic, WeakRef<LintDiagnostic>>();
-
-/** The finding this one was moved from by relintEdit (the typing worker tells the host which findings only moved). */
-export function movedFinding(finding: LintDiagnostic): LintDiagnostic | undefined {
-  return moves.get(finding)?.deref();
-}
-
 function shiftFinding(finding: LintDiagnostic, question: Question, shift: Shift): LintDiagnostic {
   const moved: LintDiagnostic = { ...finding, question, range: shift.range(finding.range) };
-  moves.set(moved, new WeakRef(finding));
   if (finding.related) moved.related = finding.related.map((r): RelatedLocation => (r.uri === undefined ? { ...r, range: shift.range(r.range) } : r));
   if (finding.fix) {
     const { insertion } = finding.fix;

@@ -1,4 +1,4 @@
-import { movedFinding, relintEdit } from '../lint/incremental';
+import { relintEdit } from '../lint/incremental';
 import { lintBank } from '../lint/runner';
 import type { LintDiagnostic } from '../lint/types';
 import type { BankFile } from '../model';
@@ -52,10 +52,11 @@ export function createRequestHandler(): (request: WorkerRequest) => WorkerRespon
         const input = { text, bank, lines, config: request.lint };
         const settings = JSON.stringify(request.lint);
         // Typing: only the edited story is linted again when the settings are the same as last time.
-        const relinted = reread && previous?.lint?.settings === settings ? relintEdit(previous.bank, previous.text, previous.lint.findings, reread, input) : undefined;
+        const moved = new Map<LintDiagnostic, LintDiagnostic>();
+        const relinted = reread && previous?.lint?.settings === settings ? relintEdit(previous.bank, previous.text, previous.lint.findings, reread, input, moved) : undefined;
         const findings = relinted ?? lintBank(input);
         lint = { settings, findings };
-        const part = patchable && relinted ? findingsPatch(previous!.lint!.findings, findings, movedFinding) : undefined;
+        const part = patchable && relinted ? findingsPatch(previous!.lint!.findings, findings, (f) => moved.get(f)) : undefined;
         const sent = (part ? part.fresh : findings).map(({ question: _question, ...finding }) => finding);
         if (part) changedFindings = { keep: part.keep, fresh: sent, from: part.from };
         else response.findings = sent;

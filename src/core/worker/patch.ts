@@ -36,13 +36,16 @@ export interface ReadPatch {
 }
 
 /**
- * Each story a patch moved (the same story, at another place) to the story it was moved from, while that
- * one is still held somewhere: what the host computes from a story's words alone (its status in the
- * outline) need not be computed again. Weak both ways, so that moves over many edits hold no chain of old readings.
+ * What the host works out from a story's words alone (its status in the outline), kept per story across
+ * the patches that only move it: each moved story shares its origin's memo. A memo holds no story, so
+ * readings long gone are not kept alive through it.
  */
-const moves = new WeakMap<Question, WeakRef<Question>>();
-export function movedFrom(question: Question): Question | undefined {
-  return moves.get(question)?.deref();
+export type StoryMemo = Record<string, unknown>;
+const memos = new WeakMap<Question, StoryMemo>();
+export function storyMemo(question: Question): StoryMemo {
+  let memo = memos.get(question);
+  if (!memo) memos.set(question, (memo = {}));
+  return memo;
 }
 
 /** Moves positions of the base text to the new one, as Shift in src/core/parser/incremental.ts does. */
@@ -83,7 +86,8 @@ export class PatchShift {
       sections: q.sections.map((s) => ({ ...s, range: this.range(s.range), labelRange: this.range(s.labelRange) })),
       ...(q.prose ? { prose: { ...q.prose, range: this.range(q.prose.range) } } : {}),
     };
-    moves.set(moved, new WeakRef(q));
+    const memo = memos.get(q);
+    if (memo) memos.set(moved, memo);
     return moved;
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SECTION_NAMES, type Question, type Range } from '../../core/model';
-import { movedFrom } from '../../core/worker/patch';
+import { storyMemo } from '../../core/worker/patch';
 import { lengthLabel, storyStatus } from '../../core/tree/status';
 import { toVsRange } from '../shared/convert';
 import type { StoryIndex } from '../shared/storyIndex';
@@ -13,20 +13,16 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
    * same story moved by a typed edit) is not measured again, and one left where it was keeps its symbol.
    */
   private readonly symbols = new WeakMap<Question, { wpm: number; symbol: vscode.DocumentSymbol }>();
-  private readonly details = new WeakMap<Question, { wpm: number; detail: string }>();
 
   constructor(private readonly index: StoryIndex) {}
 
   private detail(question: Question, wpm: number): string {
-    const origin = movedFrom(question);
-    const known = this.details.get(question) ?? (origin && this.details.get(origin));
-    if (known?.wpm === wpm) {
-      this.details.set(question, known);
-      return known.detail;
-    }
+    const memo = storyMemo(question);
+    const known = memo.outline as { wpm: number; detail: string } | undefined;
+    if (known?.wpm === wpm) return known.detail;
     const status = storyStatus(question, wpm);
     const detail = `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`;
-    this.details.set(question, { wpm, detail });
+    memo.outline = { wpm, detail };
     return detail;
   }
 
