@@ -1,8 +1,9 @@
 import type { BankFile, Question } from '../model';
-import type { Reread, Shift } from '../parser/incremental';
+import type { Reread } from '../parser/incremental';
+import type { EditShift } from '../text/editShift';
 import { findDirectives, type Directive } from './comments';
 import { sortFindings, startLint, storyAnchor, type LintInput } from './runner';
-import type { LintDiagnostic, RelatedLocation } from './types';
+import type { LintDiagnostic } from './types';
 
 /**
  * Lints a file after the quick re-read of one story: the rules that read one story at a time run on the
@@ -43,7 +44,7 @@ export function relintEdit(
     if (!question) return undefined;
     if (question === finding.question) out.push(finding);
     else {
-      const shifted = shiftFinding(finding, question, reread.shift);
+      const shifted = { ...reread.shift.finding(finding), question };
       movedFindings?.set(shifted, finding);
       out.push(shifted);
     }
@@ -72,17 +73,7 @@ function movedQuestions(previous: BankFile, bank: BankFile, before: Question, af
   return map;
 }
 
-function shiftFinding(finding: LintDiagnostic, question: Question, shift: Shift): LintDiagnostic {
-  const moved: LintDiagnostic = { ...finding, question, range: shift.range(finding.range) };
-  if (finding.related) moved.related = finding.related.map((r): RelatedLocation => (r.uri === undefined ? { ...r, range: shift.range(r.range) } : r));
-  if (finding.fix) {
-    const { insertion } = finding.fix;
-    moved.fix = { ...finding.fix, insertion: { ...insertion, offset: shift.offset(insertion.offset) } };
-  }
-  return moved;
-}
-
-function sameDirectives(before: Directive[], after: readonly Directive[], shift: Shift): boolean {
+function sameDirectives(before: Directive[], after: readonly Directive[], shift: EditShift): boolean {
   if (before.length !== after.length) return false;
   return before.every((d, i) => {
     const a = after[i];

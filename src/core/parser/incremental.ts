@@ -1,4 +1,5 @@
-import type { BankFile, Position, Principle, Question, Range } from '../model';
+import type { BankFile, Principle, Question, Range } from '../model';
+import { EditShift } from '../text/editShift';
 import type { LineIndex } from '../text/lineIndex';
 import { tellsAStory } from '../story/shape';
 import { parseStoryBlock } from './index';
@@ -18,14 +19,14 @@ export interface Reread {
   bank: BankFile;
   /** Absent when the text did not change. */
   edited?: { before: Question; after: Question };
-  shift: Shift;
+  shift: EditShift;
 }
 
 /** The same as reparseBank, with what a caller needs to carry its own results over (see lint/incremental.ts). */
 export function rereadEdit(previousText: string, previous: BankFile, text: string, lines: LineIndex): Reread | undefined {
   if (previous.problems) return undefined;
   const found = diff(previousText, text);
-  if (!found) return { bank: previous, shift: Shift.none };
+  if (!found) return { bank: previous, shift: EditShift.none };
   const edit = [found, slidLeft(previousText, text, found)].find((e) => e && isLocalEdit(previousText, text, e));
   if (!edit || !htmlReadsLocally(text)) return undefined;
   // A principle's title and definition are read apart from its stories: an edit in or beside them changes their text.
@@ -50,7 +51,7 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   // whose markup the file leaves open (an H1 inside a <details>) may end elsewhere than in the whole file.
   if (edit.oldEnd < target.range.end.offset && reread[0].range.end.offset !== target.range.end.offset + edit.delta) return undefined;
 
-  const shift = new Shift(edit, lines);
+  const shift = new EditShift({ ...edit, startPosition: lines.position(edit.start), newEndPosition: lines.position(edit.newEnd) });
   const principles = previous.principles.map((p): Principle => {
     const questions = p.questions.map((q) => (q === target ? reread[0] : q.range.start.offset < edit.start ? q : shift.question(q)));
     if (!questions.includes(reread[0]) && p.range.start.offset < edit.start) return p;
@@ -308,61 +309,4 @@ function blockLimit(bank: BankFile, questions: Question[], index: number, text: 
   const nextPrinciple = bank.principles.find((p) => p.range.start.offset > start)?.range.start.offset ?? text.length;
   const limit = Math.min(next, nextPrinciple);
   return limit < text.length ? lineStartOf(text, limit) : limit;
-}
-
-/**
- * Moves positions of the previous text to the new one by the edit's deltas, without a search: the offset
- * by the length change, the line by the line breaks added, the column only on the line the edit ends on.
- * Positions inside the replaced text go to its end.
- */
-export class Shift {
-  static readonly none = new Shift(undefined, undefined);
-  private readonly lineDelta: number = 0;
-  private readonly oldEnd?: Position;
-  private readonly newEnd?: Position;
-
-  constructor(
-    readonly edit: Edit | undefined,
-    lines: LineIndex | undefined,
-  ) {
-    if (!edit || !lines) return;
-    const start = lines.position(edit.start);
-    // The replaced text holds no line break (see isLocalEdit): it ends on the line it starts on.
-    this.oldEnd = { line: start.line, character: start.character + edit.oldEnd - edit.start, offset: edit.oldEnd };
-    this.newEnd = lines.position(edit.newEnd);
-    this.lineDelta = this.newEnd.line - start.line;
-  }
-
-  /** Offsets before this are where they were. */
-  get from(): number {
-    return this.edit ? this.edit.start : Infinity;
-  }
-
-  offset(offset: number): number {
-    const edit = this.edit;
-    if (!edit || offset < edit.start) return offset;
-    return offset >= edit.oldEnd ? offset + edit.delta : edit.newEnd;
-  }
-
-  position(p: Position): Position {
-    const edit = this.edit;
-    if (!edit || p.offset < edit.start) return p;
-    if (p.offset < edit.oldEnd) return this.newEnd!;
-    const character = p.line === this.oldEnd!.line ? p.character - this.oldEnd!.character + this.newEnd!.character : p.character;
-    return { line: p.line + this.lineDelta, character, offset: p.offset + edit.delta };
-  }
-
-  range(r: Range): Range {
-    return { start: this.position(r.start), end: this.position(r.end) };
-  }
-
-  question(q: Question): Question {
-    return {
-      ...q,
-      titleRange: this.range(q.titleRange),
-      range: this.range(q.range),
-      sections: q.sections.map((s) => ({ ...s, range: this.range(s.range), labelRange: this.range(s.labelRange) })),
-      ...(q.prose ? { prose: { ...q.prose, range: this.range(q.prose.range) } } : {}),
-    };
-  }
 }

@@ -7,19 +7,12 @@
  * bank and findings; the property tests check that against a full parse. Plain data, no parser here:
  * the extension host loads this file.
  */
-import type { BankFile, Position, Principle, Question, Range } from '../model';
+import type { BankFile, Principle, Question } from '../model';
+import { EditShift, type TextEdit } from '../text/editShift';
 import type { WorkerFinding } from './protocol';
 
 /** The edit as the quick re-read found it: offsets before `start` stay, those after `oldEnd` move by `delta`. */
-export interface PatchEdit {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-  delta: number;
-  /** `start` and `newEnd` as positions of the new text. */
-  startPosition: Position;
-  newEndPosition: Position;
-}
+export type PatchEdit = TextEdit;
 
 export interface ReadPatch {
   /** The version of the reading the patch applies to. */
@@ -48,58 +41,11 @@ export function storyMemo(question: Question): StoryMemo {
   return memo;
 }
 
-/** Moves positions of the base text to the new one, as Shift in src/core/parser/incremental.ts does. */
-export class PatchShift {
-  private readonly oldEndLine: number;
-  private readonly oldEndCharacter: number;
-  private readonly lineDelta: number;
-
-  constructor(private readonly edit: PatchEdit) {
-    this.oldEndLine = edit.startPosition.line;
-    this.oldEndCharacter = edit.startPosition.character + edit.oldEnd - edit.start;
-    this.lineDelta = edit.newEndPosition.line - edit.startPosition.line;
-  }
-
-  offset(offset: number): number {
-    const edit = this.edit;
-    if (offset < edit.start) return offset;
-    return offset >= edit.oldEnd ? offset + edit.delta : edit.newEnd;
-  }
-
-  position(p: Position): Position {
-    const edit = this.edit;
-    if (p.offset < edit.start) return p;
-    if (p.offset < edit.oldEnd) return edit.newEndPosition;
-    const character = p.line === this.oldEndLine ? p.character - this.oldEndCharacter + edit.newEndPosition.character : p.character;
-    return { line: p.line + this.lineDelta, character, offset: p.offset + edit.delta };
-  }
-
-  range(r: Range): Range {
-    return { start: this.position(r.start), end: this.position(r.end) };
-  }
-
-  question(q: Question): Question {
-    const moved: Question = {
-      ...q,
-      titleRange: this.range(q.titleRange),
-      range: this.range(q.range),
-      sections: q.sections.map((s) => ({ ...s, range: this.range(s.range), labelRange: this.range(s.labelRange) })),
-      ...(q.prose ? { prose: { ...q.prose, range: this.range(q.prose.range) } } : {}),
-    };
-    const memo = memos.get(q);
-    if (memo) memos.set(moved, memo);
-    return moved;
-  }
-
-  finding<F extends WorkerFinding>(finding: F): F {
-    const moved: F = { ...finding, range: this.range(finding.range) };
-    if (finding.related) moved.related = finding.related.map((r) => (r.uri === undefined ? { ...r, range: this.range(r.range) } : r));
-    if (finding.fix) {
-      const { insertion } = finding.fix;
-      moved.fix = { ...finding.fix, insertion: { ...insertion, offset: this.offset(insertion.offset) } };
-    }
-    return moved;
-  }
+/** A moved story shares its origin's memo. */
+function withMemo(origin: Question, moved: Question): Question {
+  const memo = memos.get(origin);
+  if (memo) memos.set(moved, memo);
+  return moved;
 }
 
 /** The principles' headers of a bank (what a patch carries of them). */
@@ -129,10 +75,10 @@ export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | und
   if (patch.principles.reduce((n, p) => n + p.questions, 0) !== questions.length) return undefined;
   if (!patch.edit) return base;
   if (!patch.story || patch.story.index >= questions.length) return undefined;
-  const shift = new PatchShift(patch.edit);
+  const shift = new EditShift(patch.edit);
   const { index, question } = patch.story;
   const start = patch.edit.start;
-  const moved = questions.map((q, i) => (i === index ? question : q.range.start.offset < start ? q : shift.question(q)));
+  const moved = questions.map((q, i) => (i === index ? question : q.range.start.offset < start ? q : withMemo(q, shift.question(q))));
   let next = 0;
   // The principles as the worker read them (their ranges are its), each with its stories.
   const principles = patch.principles.map(({ questions: count, ...header }): Principle => {
@@ -147,7 +93,7 @@ export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | und
 export function applyFindingsPatch(base: readonly WorkerFinding[], patch: ReadPatch): WorkerFinding[] | undefined {
   const part = patch.findings;
   if (!part || part.keep > base.length || part.from > base.length || part.from < part.keep) return undefined;
-  const shift = patch.edit ? new PatchShift(patch.edit) : undefined;
+  const shift = patch.edit ? new EditShift(patch.edit) : undefined;
   const after = base.slice(part.from);
   return [...base.slice(0, part.keep), ...part.fresh, ...(shift ? after.map((f) => shift.finding(f)) : after)];
 }
