@@ -41,6 +41,9 @@ export function rereadEdit(previousText: string, previous: BankFile, text: strin
   const target = questions[index];
   const limit = blockLimit(previous, questions, index, previousText);
   if (edit.oldEnd > limit) return undefined;
+  // Between a story's end and the next story nothing is read, but what is typed there can move where the story ends
+  // in the whole file (a blank line after a `</details>`), which the story read alone cannot see (found by the property test).
+  if (edit.start > target.range.end.offset) return undefined;
   // Typed at the very start of the next story, it joins that story's first line (only whole lines added stay apart).
   if (edit.oldEnd === limit && limit < previousText.length && !/\n$/.test(text.slice(edit.start, edit.newEnd))) return undefined;
   const reread = parseStoryBlock(text, target.range.start.offset, limit + edit.delta, lines);
