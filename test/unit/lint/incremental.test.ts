@@ -2,22 +2,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { relintEdit } from '../../../src/core/lint/incremental';
 import { lintBank } from '../../../src/core/lint/runner';
-import type { LintConfig, LintDiagnostic } from '../../../src/core/lint/types';
-import type { BankFile } from '../../../src/core/model';
 import { parseBank } from '../../../src/core/parser';
 import { rereadEdit } from '../../../src/core/parser/incremental';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 import { createRequestHandler } from '../../../src/core/worker/handler';
 import type { ParseResponse } from '../../../src/core/worker/protocol';
+import { ALL_ON, placeEdit, typedEdit, withoutStories } from '../helpers/typedEdits';
 import { EXAMPLE_FILES, readExample } from '../parser/helpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
 const RULE_FIXTURES = fs.readdirSync(path.join(FIXTURES, 'rules')).flatMap((rule) => ['bad.md', 'good.md'].map((f) => path.join(FIXTURES, 'rules', rule, f)).filter((f) => fs.existsSync(f)));
-/** Every rule on, passive-action (off by default) included. */
-const ALL_ON: LintConfig = { ...DEFAULT_CONFIG, rules: { 'passive-action': 'information' } };
 
 /** A bank with switch comments and a story told twice, so that every way a finding depends on more than its story is met. */
 function switchedAndCopied(): string {
@@ -45,31 +41,17 @@ const TEXTS: { name: string; text: string }[] = [
   { name: 'switches and a copied story', text: switchedAndCopied() },
 ];
 
-const typed = fc.constantFrom('a', 'I', ' ', '7', '%', 'we ', 'maybe ', 'just ', 'was fixed ', 'Task:', '.', '\n', '\n\n', '', '-->', ' -- ');
-/** Mostly inside a story's sections (where typing happens), sometimes anywhere. */
-const edit = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000), inSection: fc.boolean(), remove: fc.nat({ max: 4 }), insert: typed });
-
-function place(text: string, bank: BankFile, e: { at: number; inSection: boolean }): number {
-  const sections = bank.principles.flatMap((p) => p.questions).flatMap((q) => q.sections);
-  if (!e.inSection || !sections.length) return Math.floor(e.at * text.length);
-  const section = sections[Math.min(sections.length - 1, Math.floor(e.at * sections.length))];
-  const { start, end } = section.range;
-  return Math.floor(start.offset + (end.offset - start.offset) * ((e.at * sections.length) % 1));
-}
-
-const withoutStories = (findings: readonly LintDiagnostic[]) => findings.map(({ question: _q, ...f }) => f);
-
 describe('lint: re-linting only the edited story', () => {
   it('gives what a whole lint of a full parse gives, duplicate-story and switch comments included', function () {
     this.timeout(600_000);
     let quick = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...TEXTS), fc.array(edit, { minLength: 1, maxLength: 5 }), ({ name, text: original }, edits) => {
+      fc.property(fc.constantFrom(...TEXTS), fc.array(typedEdit, { minLength: 1, maxLength: 5 }), ({ name, text: original }, edits) => {
         let text = original;
         let bank = parseBank(text, { fileName: name });
         let findings = lintBank({ text, bank, config: ALL_ON, uri: name, files: [{ uri: name, text, bank }] });
         for (const e of edits) {
-          const at = place(text, bank, e);
+          const at = placeEdit(text, bank, e);
           const next = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
           const lines = new LineIndex(next);
           const reread = rereadEdit(text, bank, next, lines);

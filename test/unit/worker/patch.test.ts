@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { lintBank } from '../../../src/core/lint/runner';
-import type { LintConfig, LintDiagnostic } from '../../../src/core/lint/types';
 import type { BankFile } from '../../../src/core/model';
 import { parseBank } from '../../../src/core/parser';
 import { applyBankPatch, applyFindingsPatch } from '../../../src/core/worker/patch';
 import { createRequestHandler } from '../../../src/core/worker/handler';
 import type { ParseResponse, WorkerFinding } from '../../../src/core/worker/protocol';
+import { ALL_ON, placeEdit, typedEdit, withoutStories } from '../helpers/typedEdits';
 import { EXAMPLE_FILES, readExample } from '../parser/helpers';
-
-/** Every rule on, passive-action (off by default) included. */
-const ALL_ON: LintConfig = { ...DEFAULT_CONFIG, rules: { 'passive-action': 'information' } };
-const withoutStories = (findings: readonly LintDiagnostic[]): WorkerFinding[] => findings.map(({ question: _q, ...f }) => f);
-
-const typed = fc.constantFrom('a', 'I', ' ', '7', '%', 'we ', 'maybe ', 'just ', 'was fixed ', 'Task:', '.', '\n', '\n\n', '', '-->', ' -- ');
-const edit = fc.record({ at: fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000), inSection: fc.boolean(), remove: fc.nat({ max: 4 }), insert: typed });
-
-function place(text: string, bank: BankFile, e: { at: number; inSection: boolean }): number {
-  const sections = bank.principles.flatMap((p) => p.questions).flatMap((q) => q.sections);
-  if (!e.inSection || !sections.length) return Math.floor(e.at * text.length);
-  const section = sections[Math.min(sections.length - 1, Math.floor(e.at * sections.length))];
-  const { start, end } = section.range;
-  return Math.floor(start.offset + (end.offset - start.offset) * ((e.at * sections.length) % 1));
-}
 
 /** The host's side: the reading it holds, moved on by each answer as StoryIndex does it. */
 class Host {
@@ -54,14 +38,14 @@ describe('worker: answers to the typing host as patches to its reading', () => {
     this.timeout(600_000);
     let patched = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...EXAMPLE_FILES), fc.array(edit, { minLength: 1, maxLength: 6 }), (name, edits) => {
+      fc.property(fc.constantFrom(...EXAMPLE_FILES), fc.array(typedEdit, { minLength: 1, maxLength: 6 }), (name, edits) => {
         const handle = createRequestHandler();
         const host = new Host();
         let text = readExample(name);
         const ask = (version: number) => host.take(handle({ type: 'parse', id: version, key: name, version, text, fileName: name, keep: true, lint: ALL_ON, ...(host.version !== undefined ? { patchFrom: host.version } : {}) }) as ParseResponse);
         ask(1);
         for (const [i, e] of edits.entries()) {
-          const at = place(text, host.bank!, e);
+          const at = placeEdit(text, host.bank!, e);
           text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
           ask(i + 2);
           const full = parseBank(text, { fileName: name });
