@@ -1,28 +1,8 @@
 import assert from 'node:assert/strict';
 import { PARSE_BUDGET_MS, PARSE_BUDGET_MS_PER_MB, parseBudgetFor } from '../../../src/core/limits';
 import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
-import type { WorkerEndpoint, WorkerRequest, WorkerResponse } from '../../../src/core/worker/protocol';
+import { delayedEndpoint } from '../helpers/fakeWorker';
 import { nestedListText } from '../helpers/hostile';
-
-/** A worker that loads at once and answers every request after `delayMs`. */
-function slowEndpoint(delayMs: number): WorkerEndpoint {
-  const listeners: ((response: WorkerResponse) => void)[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  setTimeout(() => listeners.forEach((l) => l({ type: 'ready' })), 0);
-  return {
-    post: (request: WorkerRequest) => {
-      if (request.type !== 'parse') return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        listeners.forEach((l) => l({ type: 'parsed', id: request.id, key: request.key, version: request.version, bank: { principles: [], hasStories: false }, how: 'full' }));
-      }, delayMs);
-      timers.add(timer);
-    },
-    onMessage: (listener) => void listeners.push(listener),
-    onError: () => undefined,
-    terminate: () => timers.forEach(clearTimeout),
-  };
-}
 
 const ordinary = (bytes: number) => '# Bank\n\n' + '## Q\n\n**Situation:** a plain story line.\n\n'.repeat(Math.ceil(bytes / 40));
 
@@ -37,7 +17,7 @@ describe('parse budget: a big file of ordinary markdown gets time, text nested h
   });
 
   it('lets a slow answer for a big ordinary file arrive, and ends the same wait on a nested one', async () => {
-    const pool = new WorkerPool({ size: 1, spawn: () => slowEndpoint(300), budgetMs: 100 });
+    const pool = new WorkerPool({ size: 1, spawn: () => delayedEndpoint(300), budgetMs: 100 });
     try {
       const big = await pool.parse({ key: 'big.md', version: 1, text: ordinary(128 * 1024) });
       assert.equal(big.key, 'big.md');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import type { WorkerEndpoint, WorkerRequest, WorkerResponse } from '../../../src/core/worker/protocol';
+import type { WorkerEndpoint } from '../../../src/core/worker/protocol';
 import { SHARED_SCAN_MAX_CHARS, WorkerBankParser } from '../../../src/features/shared/parseService';
+import { delayedEndpoint } from '../helpers/fakeWorker';
 
 /** Workers that answer after `delayMs` and log what each was asked, in order. */
 function fakeWorkers(delayMs: number) {
@@ -8,24 +9,7 @@ function fakeWorkers(delayMs: number) {
   let started = 0;
   const spawn = (): WorkerEndpoint => {
     const worker = started++;
-    const listeners: ((response: WorkerResponse) => void)[] = [];
-    const timers = new Set<ReturnType<typeof setTimeout>>();
-    setTimeout(() => listeners.forEach((l) => l({ type: 'ready' })), 0);
-    return {
-      post: (request: WorkerRequest) => {
-        if (request.type !== 'parse') return;
-        log.push({ worker, key: request.key, keep: !!request.keep, at: 'start' });
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          log.push({ worker, key: request.key, keep: !!request.keep, at: 'end' });
-          listeners.forEach((l) => l({ type: 'parsed', id: request.id, key: request.key, version: request.version, bank: { principles: [], hasStories: false }, how: 'full' }));
-        }, delayMs);
-        timers.add(timer);
-      },
-      onMessage: (listener) => void listeners.push(listener),
-      onError: () => undefined,
-      terminate: () => timers.forEach(clearTimeout),
-    };
+    return delayedEndpoint(delayMs, (request, at) => log.push({ worker, key: request.key, keep: !!request.keep, at }));
   };
   return { log, spawn };
 }
