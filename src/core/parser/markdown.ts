@@ -5,6 +5,7 @@ import { toHast } from 'mdast-util-to-hast';
 import remarkFrontmatter from 'remark-frontmatter';
 import { remarkGfmRead } from './gfm';
 import { readSimpleRawHtml } from './simpleHtml';
+import { readSimpleMarkdown } from './simpleMarkdown';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -13,6 +14,15 @@ const processor = unified().use(remarkParse).use(remarkGfmRead);
 // Front matter (YAML `---` or TOML `+++` at the top) is metadata, never a question or a story.
 const withFrontMatter = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmRead);
 const FRONT_MATTER = /^\uFEFF?(?:---|\+\+\+)[ \t]*\r?\n/;
+
+/**
+ * The file's mdast: read directly when it uses only the constructs simpleMarkdown.ts knows (most story
+ * banks), by micromark otherwise. `full` forces micromark (the tests compare both readers).
+ */
+export function readMdast(text: string, full = false): MdastRoot {
+  if (FRONT_MATTER.test(text)) return withFrontMatter.parse(text);
+  return (full ? undefined : readSimpleMarkdown(text)) ?? processor.parse(text);
+}
 
 /** How a file's raw HTML was read: it had none, simple HTML read directly, or hast-util-raw (parse5). */
 export type HtmlRoute = 'none' | 'simple' | 'full';
@@ -29,7 +39,7 @@ export function markdownToHast(original: string, options: { fullHtmlRoute?: bool
   const problems: string[] = [];
   let mdast: MdastRoot;
   try {
-    mdast = (FRONT_MATTER.test(text) ? withFrontMatter : processor).parse(text);
+    mdast = readMdast(text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { tree: { type: 'root', children: [] }, problems: [TOO_DEEP], route: 'none' };
