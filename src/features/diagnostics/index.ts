@@ -90,6 +90,14 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
       uris.forEach(publish);
       compareAcrossBankSoon();
     }),
+    // Typing wins: a pass over the bank under way stops at the first keystroke in a story file, rather than
+    // when that edit's reading arrives, so that it takes no processor from the edit's parse; it starts again
+    // a second after the last change.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length || e.document.languageId !== 'markdown' || !index.isIncluded(e.document.uri)) return;
+      service.bankChanged();
+      compareAcrossBankSoon();
+    }),
     service.onDidChangeConfig(() => {
       published = new WeakMap();
       publishAll();
