@@ -4,7 +4,8 @@
  * (default rules), with the targets of issue 12 and whether they are met, and each process's peak
  * memory. Then, in this process: parse and lint of one file, a keystroke, and replayed typing.
  * Prints numbers; asserts nothing. Needs `npm run build` first (it runs packages/cli/dist/cli.js).
- *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 BENCH_EDITS=1000 npm run bench
+ *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_RUNS=3  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 BENCH_EDITS=1000 npm run bench
+ * Each whole process runs BENCH_RUNS times (warm runs at least 5) and the median run is shown.
  * BENCH_BANKS= (empty) leaves the whole-process table out.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,8 @@ import { heapOverEdits, keystrokeInBigFile, proseReplay, typingReplay } from './
 const FILES = Number(process.env.BENCH_FILES ?? 50);
 const STORIES = Number(process.env.BENCH_STORIES ?? 40);
 const BIG_MB = Number(process.env.BENCH_BIG_MB ?? 2);
+/** Runs of each whole process; the table shows the median run. */
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
 function time<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -72,6 +75,12 @@ interface ProcessRun {
   ok: boolean;
 }
 
+/** The run of median wall time of `times` runs (one when times is 1), each a fresh process. */
+function medianRun(args: string[], times: number): ProcessRun {
+  const runs = Array.from({ length: times }, () => runProcess(args)).sort((a, b) => a.seconds - b.seconds);
+  return runs[Math.floor(runs.length / 2)];
+}
+
 function runProcess(args: string[]): ProcessRun {
   const start = performance.now();
   const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'scripts/bench/peak-memory.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -95,18 +104,19 @@ function processTable(): void {
       const dir = path.join(tmp, `bank-${size}`);
       const bytes = writeBank(dir, size * 1024 * 1024);
       const cache = path.join(tmp, `cache-${size}`);
-      const remark = runProcess([path.join(ROOT, 'scripts/bench/remark-baseline.mjs'), dir]);
-      const markdownlint = runProcess([path.join(ROOT, 'scripts/bench/markdownlint-baseline.mjs'), dir]);
-      const cold = runProcess([cli, 'lint', dir]);
+      const remark = medianRun([path.join(ROOT, 'scripts/bench/remark-baseline.mjs'), dir], RUNS);
+      const markdownlint = medianRun([path.join(ROOT, 'scripts/bench/markdownlint-baseline.mjs'), dir], RUNS);
+      const cold = medianRun([cli, 'lint', dir], RUNS);
       runProcess([cli, 'lint', '--cache-location', cache, dir]); // fills the cache
-      const warm = runProcess([cli, 'lint', '--cache-location', cache, dir]);
+      // A warm run is mostly Node's start: its spread between runs is a large share of it.
+      const warm = medianRun([cli, 'lint', '--cache-location', cache, dir], Math.max(RUNS, 5));
       rows.push({ label: `${size} MB`, mb: bytes / 1024 / 1024, remark, markdownlint, cold, warm });
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const s = (r: ProcessRun) => `${r.seconds.toFixed(2)} s${r.ok ? '' : ' (failed)'}`;
-  console.log(`\nWhole processes, 1,000 files per bank (1 in 6 without a story), ${os.availableParallelism()} cores, node ${process.version}`);
+  console.log(`\nWhole processes, 1,000 files per bank (1 in 6 without a story), ${os.availableParallelism()} cores, node ${process.version}; medians of ${RUNS} runs (${Math.max(RUNS, 5)} warm)`);
   console.log('| bank | our lint, cold | our lint, warm (--cache) | bare remark-parse | markdownlint | peak memory (max RSS): ours cold / remark / markdownlint |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
