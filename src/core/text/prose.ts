@@ -48,18 +48,22 @@ export function proseOf(source: string, start: number, end: number): Prose {
       }
     }
   };
-  mask(/<!--[\s\S]*?(?:-->|$)/g);
-  mask(/(`+)[\s\S]*?\1/g);
-  mask(/<\/?[A-Za-z][^<>]*>/g);
+  // Each pattern only where the character it starts with is in the text: most sections have no code, link,
+  // entity or table, and a scan for one character costs far less than a pattern's.
+  const has = (c: string) => slice.includes(c);
+  const tag = has('<');
+  if (tag) mask(/<!--[\s\S]*?(?:-->|$)/g);
+  if (has('`')) mask(/(`+)[\s\S]*?\1/g);
+  if (tag) mask(/<\/?[A-Za-z][^<>]*>/g);
   // [text](target) and [text][ref]: the text stays, the brackets and the target go.
-  mask(/!?\[([^\[\]\r\n]*)\](?:\([^()\s]*(?:\s+"[^"]*")?\)|\[[^\]\r\n]*\])/g, (m) => [m[0].indexOf('[') + 1, m[0].indexOf('[') + 1 + m[1].length]);
-  mask(/\b(?:https?:\/\/|www\.)[^\s<>()]+/g);
-  mask(/&(?:#\d+|#x[\da-f]+|[a-z]+);/gi);
+  if (has('[')) mask(/!?\[([^\[\]\r\n]*)\](?:\([^()\s]*(?:\s+"[^"]*")?\)|\[[^\]\r\n]*\])/g, (m) => [m[0].indexOf('[') + 1, m[0].indexOf('[') + 1 + m[1].length]);
+  if (has('://') || has('www.')) mask(/\b(?:https?:\/\/|www\.)[^\s<>()]+/g);
+  if (has('&')) mask(/&(?:#\d+|#x[\da-f]+|[a-z]+);/gi);
   // Emphasis and strike-through markers, not the underscores inside snake_case.
-  mask(/\*+|~~|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
+  if (has('*') || has('~') || has('_')) mask(/\*+|~~|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu);
   // Line-leading markup: quote marks, heading marks, bullets and numbers of list items, table pipes.
   mask(/(?:^|(?<=[\r\n]))[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t])|[-+•](?=[ \t])|\d{1,3}[.)](?=[ \t]))?/g);
-  mask(/\|/g);
+  if (has('|')) mask(/\|/g);
   return { start, text: any ? blankOut(slice, blanked) : slice };
 }
 
