@@ -1,13 +1,34 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { FileStamp } from './files';
 
 /** Where `--cache` keeps results unless `--cache-location` says otherwise, as other linters of this ecosystem do. */
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'star-answers');
 
 interface Stored<T> {
   tool: string;
-  entries: Record<string, { hash: string; settings: string; result: T }>;
+  entries: Record<string, Entry<T>>;
+}
+
+interface Entry<T> {
+  hash: string;
+  settings: string;
+  result: T;
+  /** The file's size and modification time when it was read, and when that was. */
+  size?: number;
+  mtimeMs?: number;
+  readAt?: number;
+}
+
+/**
+ * A file modified within this long of its reading might keep the modification time it had (coarse
+ * clocks of some file systems: two seconds on FAT): its stamp alone does not say it is unchanged.
+ */
+const RACY_MS = 2000;
+
+function stampOf(stamp: FileStamp | undefined): Pick<Entry<unknown>, 'size' | 'mtimeMs' | 'readAt'> {
+  return stamp?.readAt !== undefined ? { size: stamp.size, mtimeMs: stamp.mtimeMs, readAt: stamp.readAt } : {};
 }
 
 export function contentHash(text: string): string {
@@ -43,8 +64,32 @@ export class ResultCache<T> {
     return entry && entry.hash === hash && entry.settings === settings ? entry.result : undefined;
   }
 
-  set(filePath: string, hash: string, settings: string, result: T): void {
-    this.stored.entries[filePath] = { hash, settings, result };
+  /**
+   * True when the file has the size and modification time it had when last read, and had them for
+   * longer than RACY_MS before that reading: then it is taken as unchanged without reading it again, as
+   * the extension's index does.
+   */
+  unchanged(filePath: string, stamp: FileStamp): boolean {
+    const entry = this.stored.entries[filePath];
+    return !!entry && entry.readAt !== undefined && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && stamp.mtimeMs < entry.readAt - RACY_MS;
+  }
+
+  /** The result kept for an unchanged file (see `unchanged`), if made with these settings. */
+  getUnchanged(filePath: string, settings: string): T | undefined {
+    const entry = this.stored.entries[filePath];
+    return entry && entry.settings === settings ? entry.result : undefined;
+  }
+
+  set(filePath: string, hash: string, settings: string, result: T, stamp?: FileStamp): void {
+    this.stored.entries[filePath] = { hash, settings, result, ...stampOf(stamp) };
+    this.dirty = true;
+  }
+
+  /** A file read again and found the same (by hash): its new stamp, so that the next run need not read it. */
+  restamp(filePath: string, stamp: FileStamp): void {
+    const entry = this.stored.entries[filePath];
+    if (!entry || stamp.readAt === undefined || (entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && entry.readAt === stamp.readAt)) return;
+    Object.assign(entry, stampOf(stamp));
     this.dirty = true;
   }
 

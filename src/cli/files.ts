@@ -19,9 +19,19 @@ export const nodeIo: CliIo = {
 export interface InputFile {
   /** As the user wrote it, or joined under the folder they named, or as the glob matched it. */
   path: string;
-  text: string;
+  /** Read when first asked for, for a file the caller knew unchanged (see `readInputs`). */
+  readonly text: string;
   /** Found under a folder or by a glob, rather than named itself. */
   fromFolder: boolean;
+  /** Its size and modification time, and when it was read (for a cache that trusts them). */
+  stat?: FileStamp;
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  /** When the file was read; undefined when it was not (a file known unchanged). */
+  readAt?: number;
 }
 
 export interface InputProblem {
@@ -37,7 +47,7 @@ const ALWAYS_SKIPPED = ['**/node_modules/**'];
  * markdownlint-cli2 does: `!glob` arguments leave files out, node_modules and dot-folders are skipped,
  * and so is whatever the .gitignore files of the repository ignore. A file named itself is always read.
  */
-export async function readInputs(args: string[], cwd: string): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
+export async function readInputs(args: string[], cwd: string, knownUnchanged?: (absolute: string, stamp: FileStamp) => boolean): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
   // What to report, in the order of the arguments: a file to read, or a problem with an argument.
   const entries: ({ path: string; fromFolder: boolean } | { problem: InputProblem })[] = [];
   const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
@@ -74,9 +84,11 @@ export async function readInputs(args: string[], cwd: string): Promise<{ files: 
       problems.push(entry.problem);
       continue;
     }
-    const read = readText(path.resolve(cwd, entry.path));
-    if ('text' in read) files.push({ path: entry.path, text: read.text, fromFolder: entry.fromFolder });
-    else problems.push({ path: entry.path, message: read.problem });
+    const absolute = path.resolve(cwd, entry.path);
+    const read = readText(absolute, knownUnchanged);
+    if ('problem' in read) problems.push({ path: entry.path, message: read.problem });
+    else if ('text' in read) files.push({ path: entry.path, text: read.text, fromFolder: entry.fromFolder, stat: read.stat });
+    else files.push(readLater(entry.path, absolute, entry.fromFolder, read.stat));
   }
   return { files, problems };
 }
@@ -86,17 +98,33 @@ export async function readInputs(args: string[], cwd: string): Promise<{ files: 
  * close, each a round trip through the thread pool) took four times as long for the bench's 1,000 files,
  * even 32 at once (about 80 against 20 ms).
  */
-function readText(file: string): { text: string } | { problem: string } {
+function readText(file: string, knownUnchanged?: (absolute: string, stamp: FileStamp) => boolean): { text: string; stat: FileStamp } | { unread: true; stat: FileStamp } | { problem: string } {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return { problem: 'not a file' };
     if (stat.size > MAX_STORY_FILE_BYTES) return { problem: tooLargeMessage(stat.size) };
+    const stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
+    if (knownUnchanged?.(file, stamp)) return { unread: true, stat: stamp };
+    const readAt = Date.now();
     const bytes = readFileSync(file);
     if (bytes.includes(0)) return { problem: 'not a text file (it holds NUL bytes)' };
-    return { text: bytes.toString('utf8') };
+    return { text: bytes.toString('utf8'), stat: { ...stamp, readAt } };
   } catch (error) {
     return { problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
+}
+
+/** A file known unchanged: its text is read only if a command asks for it after all (its settings changed). */
+function readLater(filePath: string, absolute: string, fromFolder: boolean, stat: FileStamp): InputFile {
+  let text: string | undefined;
+  return {
+    path: filePath,
+    fromFolder,
+    stat,
+    get text() {
+      return (text ??= readFileSync(absolute, 'utf8'));
+    },
+  };
 }
 
 /** Name order, one path segment at a time (a folder's files and subfolders interleaved by name). */

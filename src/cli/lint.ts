@@ -3,7 +3,7 @@ import type { LintConfig } from '../core/lint/types';
 import { ConfigFinder } from './configFile';
 import { displayPath, readInputs, type CliIo } from './files';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
-import { RUN_USAGE, runOverFiles, takeRunOptions, type RunOptions } from './run';
+import { openRunCache, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
 import { VERSION } from './version';
 
 export type { LintFinding } from './formats';
@@ -19,6 +19,9 @@ export const LINT_USAGE = `Usage: star-answers lint [--format text|json|github|s
   --max-warnings N     exit 1 when there are more than N warnings (default: no limit)
 ${RUN_USAGE}
   Exit code: 0 clean, 1 errors or too many warnings, 2 bad usage or unreadable input.`;
+
+/** What lint keeps of a file's parse (and its cache holds). */
+type Kept = { problems: string[]; findings: LintFinding[] };
 
 interface Options {
   format: LintFormat;
@@ -41,7 +44,8 @@ export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, '
     io.stderr(`star-answers lint: ${options}\n${LINT_USAGE}\n`);
     return 2;
   }
-  const { files, problems } = await readInputs(options.inputs, io.cwd);
+  const cache = await openRunCache<Kept>('lint', taken.options, io.cwd);
+  const { files, problems } = await readInputs(options.inputs, io.cwd, unchangedIn(cache));
   let unreadable = problems.length > 0;
   for (const problem of problems) io.stderr(`star-answers lint: ${displayPath(problem.path)}: ${problem.message}\n`);
 
@@ -59,9 +63,10 @@ export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, '
     settings.set(file.path, { config: found.config, key: JSON.stringify(found.config) });
   }
 
-  const outcomes = await runOverFiles('lint', files, {
+  const outcomes = await runOverFiles<Kept>('lint', files, {
     ...taken.options,
     ...run,
+    cache,
     cwd: io.cwd,
     settingsOf: (file) => settings.get(file.path)!,
     // A file without a story gets no finding: the pre-scan spares its parse.

@@ -1,7 +1,7 @@
 import type { BankFile } from '../core/model';
 import { STAR_KINDS } from '../core/model';
 import { type CliIo, displayPath, readInputs } from './files';
-import { RUN_USAGE, runOverFiles, takeRunOptions, type RunOptions } from './run';
+import { openRunCache, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
 
 export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
 
@@ -61,12 +61,14 @@ export async function runOutline(rawArgv: string[], io: CliIo, run: Pick<RunOpti
     io.stderr(`star-answers outline: ${problem}\n${OUTLINE_USAGE}\n`);
     return 2;
   }
-  const { files, problems } = await readInputs(targets, io.cwd);
+  const cache = await openRunCache<Kept>('outline', taken.options, io.cwd);
+  const { files, problems } = await readInputs(targets, io.cwd, unchangedIn(cache));
   for (const problem of problems) io.stderr(`star-answers outline: ${displayPath(problem.path)}: ${problem.message}\n`);
   // A README found in a folder is no story bank (the pre-scan spares its parse); a file named on the command line is always shown.
-  const outcomes = await runOverFiles('outline', files, {
+  const outcomes = await runOverFiles<Kept>('outline', files, {
     ...taken.options,
     ...run,
+    cache,
     cwd: io.cwd,
     settingsOf: () => ({ key: '' }),
     skipStoryless: (file) => file.fromFolder,
@@ -87,6 +89,9 @@ export async function runOutline(rawArgv: string[], io: CliIo, run: Pick<RunOpti
   else io.stdout(outlines.map(outlineText).join('\n'));
   return unreadable ? 2 : 0;
 }
+
+/** What outline keeps of a file's parse (and its cache holds). */
+type Kept = { problems: string[]; hasStories: boolean; outline: ReturnType<typeof outlineJson> };
 
 function outlineText(file: ReturnType<typeof outlineJson>): string {
   const lines = [file.path];

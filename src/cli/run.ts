@@ -6,7 +6,7 @@ import { ParseBudgetExceeded, WorkerPool } from '../core/worker/pool';
 import type { ParseResponse, WorkerEndpoint } from '../core/worker/protocol';
 import { defaultWorkerSpawner } from '../worker/defaultSpawner';
 import { contentHash, DEFAULT_CACHE_DIR, ResultCache } from './cache';
-import type { InputFile } from './files';
+import type { FileStamp, InputFile } from './files';
 import { VERSION as TOOL_VERSION } from './version';
 
 
@@ -39,18 +39,26 @@ export async function runOverFiles<T>(
     /** The command keeps only the findings: the worker need not send the model back. */
     findingsOnly?: boolean;
     keep: (file: InputFile, response: ParseResponse) => T;
+    /** The command's cache, opened by `openRunCache` (else opened here when the options ask for one). */
+    cache?: ResultCache<FileOutcome<T>>;
   },
 ): Promise<FileOutcome<T>[]> {
-  const cache = options.cacheLocation !== undefined ? await ResultCache.open<FileOutcome<T>>(path.resolve(options.cwd, options.cacheLocation), command, TOOL_VERSION) : undefined;
+  const cache = options.cache ?? (await openRunCache<T>(command, options, options.cwd));
   const budgetMs = options.budgetMs ?? PARSE_BUDGET_MS;
   let pool: WorkerPool | undefined;
   try {
     const outcomes = files.map(async (file, i): Promise<FileOutcome<T>> => {
       const settings = options.settingsOf(file);
       const where = path.resolve(options.cwd, file.path);
-      const hash = cache ? contentHash(file.text) : '';
-      const cached = cache?.get(where, hash, settings.key);
+      // A file known unchanged by its stamp was not read: its kept result, unless the settings changed.
+      let cached = file.stat && file.stat.readAt === undefined ? cache?.getUnchanged(where, settings.key) : undefined;
       if (cached) return cached;
+      const hash = cache ? contentHash(file.text) : '';
+      cached = cache?.get(where, hash, settings.key);
+      if (cached) {
+        if (file.stat) cache!.restamp(where, file.stat);
+        return cached;
+      }
       pool ??= new WorkerPool({ size: Math.min(jobsOf(options.jobs), files.length), spawn: options.spawn ?? defaultWorkerSpawner(), budgetMs });
       let outcome: FileOutcome<T>;
       try {
@@ -60,7 +68,7 @@ export async function runOverFiles<T>(
         if (!(error instanceof ParseBudgetExceeded)) throw error;
         outcome = { ok: false, problem: overBudgetMessage(error.budgetMs) };
       }
-      cache?.set(where, hash, settings.key, outcome);
+      cache?.set(where, hash, settings.key, outcome, file.stat);
       return outcome;
     });
     const all = await Promise.all(outcomes);
@@ -69,6 +77,16 @@ export async function runOverFiles<T>(
   } finally {
     (pool as WorkerPool | undefined)?.dispose();
   }
+}
+
+/** The command's result cache when the options ask for one (--cache, --cache-location). */
+export async function openRunCache<T>(command: string, options: RunOptions, cwd: string): Promise<ResultCache<FileOutcome<T>> | undefined> {
+  return options.cacheLocation !== undefined ? ResultCache.open<FileOutcome<T>>(path.resolve(cwd, options.cacheLocation), command, TOOL_VERSION) : undefined;
+}
+
+/** What `readInputs` may leave unread: files the cache knows unchanged by their stamp. */
+export function unchangedIn<T>(cache: ResultCache<T> | undefined): ((absolute: string, stamp: FileStamp) => boolean) | undefined {
+  return cache && ((absolute, stamp) => cache.unchanged(absolute, stamp));
 }
 
 export function jobsOf(jobs: number | undefined): number {

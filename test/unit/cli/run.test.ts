@@ -105,6 +105,41 @@ describe('cli: worker threads, --jobs and --cache', function () {
       assert.doesNotMatch(stdout, /unquantified-result/);
     });
 
+    it('takes a file as unchanged, unread, when its size and modification time are those it had well before its last reading', async () => {
+      const dir = folder({ 'a.md': story(1, 'better'), 'b.md': story(2, '19% more') });
+      const past = new Date(Date.now() - 3_600_000);
+      for (const name of ['a.md', 'b.md']) fs.utimesSync(path.join(dir, name), past, past);
+      await lint(['--cache-location', location(dir), '.'], dir, counting().spawn);
+      // The same size and modification time: the stamp says unchanged, so the kept result stands (as the
+      // editor's index does); the new words are not read.
+      fs.writeFileSync(path.join(dir, 'a.md'), story(1, '4 days'));
+      fs.utimesSync(path.join(dir, 'a.md'), past, past);
+      const again = counting();
+      const { stdout } = await lint(['--cache-location', location(dir), '.'], dir, again.spawn);
+      assert.equal(again.counter.files, 0);
+      assert.match(stdout, /a\.md:\d+:\d+ warning unquantified-result/);
+      // A new modification time: read again, and the change is seen.
+      fs.utimesSync(path.join(dir, 'a.md'), new Date(), new Date());
+      const changed = counting();
+      const after = await lint(['--cache-location', location(dir), '.'], dir, changed.spawn);
+      assert.equal(changed.counter.files, 1);
+      assert.doesNotMatch(after.stdout, /unquantified-result/);
+    });
+
+    it('reads a file again when its stamp is too close to its last reading to prove it unchanged', async () => {
+      const dir = folder({ 'a.md': story(1, 'better') });
+      const mtime = new Date(Math.floor(Date.now() / 1000) * 1000); // a whole second, as a coarse file system keeps it
+      fs.utimesSync(path.join(dir, 'a.md'), mtime, mtime);
+      await lint(['--cache-location', location(dir), '.'], dir, counting().spawn);
+      // Written again within the same second, the same size, the same modification time.
+      fs.writeFileSync(path.join(dir, 'a.md'), story(1, '4 days'));
+      fs.utimesSync(path.join(dir, 'a.md'), mtime, mtime);
+      const again = counting();
+      const { stdout } = await lint(['--cache-location', location(dir), '.'], dir, again.spawn);
+      assert.equal(again.counter.files, 1);
+      assert.doesNotMatch(stdout, /unquantified-result/);
+    });
+
     it('re-reads every file when the settings change', async () => {
       const dir = folder({ 'a.md': story(1, 'better'), 'b.md': story(2, '19% more') });
       await lint(['--cache-location', location(dir), '.'], dir, counting().spawn);
