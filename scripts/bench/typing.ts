@@ -179,10 +179,12 @@ export function heapOverEdits(text: string, edits = 1000): void {
     current = i % 2 === 0 ? `${current.slice(0, at)} more${current.slice(at)}` : current.slice(0, at) + current.slice(at + 5);
     const answer = send(current);
     hows.set(answer.how, (hows.get(answer.how) ?? 0) + 1);
-    if ((i + 1) % 250 === 0) samples.push(heapAfter(i + 1));
+    // Four samples over the run, whatever its length, and one at its end.
+    if ((i + 1) % Math.max(1, Math.floor(edits / 4)) === 0 || i + 1 === edits) samples.push(heapAfter(i + 1));
   }
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   console.log(`\nHeap over ${edits} edits of a ${mb(text.length)} file through the typing worker's handler (${[...hows].map(([how, n]) => `${how} ${n}`).join(', ')}), after a forced gc:`);
   const last = samples[samples.length - 1].heap;
-  console.log(`  ${samples.map((s) => `${s.n} edits: ${mb(s.heap)}`).join(', ')}; growth ${mb(last - samples[0].heap)} in all, ${mb(last - samples[1].heap)} after the first ${samples[1].n}`);
+  const first = samples[Math.min(1, samples.length - 1)];
+  console.log(`  ${samples.map((s) => `${s.n} edits: ${mb(s.heap)}`).join(', ')}; growth ${mb(last - samples[0].heap)} in all, ${mb(last - first.heap)} after the first ${first.n}`);
 }
