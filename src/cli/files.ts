@@ -145,28 +145,31 @@ function sortPaths(files: string[]): string[] {
  * The .gitignore files that apply to a file: those of its folder and of every folder above it up to
  * the repository's root (the folder holding .git), or up to the folder searched when it is in no repository.
  */
+/** The folders from `root` down to `dir` (both included); none when `dir` is outside `root`. */
+function foldersFrom(root: string, dir: string): string[] {
+  const relative = path.relative(root, dir);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return [];
+  const folders = [root];
+  for (const part of relative.split(path.sep).filter((p) => p && p !== '.')) folders.push(path.join(folders[folders.length - 1], part));
+  return folders;
+}
+
 class GitIgnores {
   private readonly byFolder = new Map<string, Promise<Ignore | undefined>>();
   private readonly roots = new Map<string, Promise<string>>();
 
   async filter(files: string[], searched: string): Promise<string[]> {
     const root = await this.rootOf(searched);
-    const kept: string[] = [];
-    for (const file of files) if (!(await this.ignores(file, root))) kept.push(file);
-    return kept;
-  }
-
-  private async ignores(file: string, root: string): Promise<boolean> {
-    const relative = path.relative(root, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const folders = path.dirname(relative).split(path.sep).filter((p) => p && p !== '.');
-    let folder = root;
-    for (let i = 0; i <= folders.length; i++) {
-      if (i > 0) folder = path.join(folder, folders[i - 1]);
-      const rules = await this.rulesOf(folder);
-      if (rules?.ignores(toPosix(path.relative(folder, file)))) return true;
+    // Each folder's rules read once, all at once; then every file is checked without waiting.
+    const chains = new Map<string, string[]>();
+    for (const file of files) {
+      const dir = path.dirname(file);
+      if (!chains.has(dir)) chains.set(dir, foldersFrom(root, dir));
     }
-    return false;
+    const rules = new Map<string, Ignore | undefined>();
+    const folders = [...new Set([...chains.values()].flat())];
+    await Promise.all(folders.map(async (folder) => rules.set(folder, await this.rulesOf(folder))));
+    return files.filter((file) => !chains.get(path.dirname(file))!.some((folder) => rules.get(folder)?.ignores(toPosix(path.relative(folder, file)))));
   }
 
   private rulesOf(folder: string): Promise<Ignore | undefined> {
