@@ -4,12 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parseBank } from '../../../src/core/parser';
 import { mayHoldStory } from '../../../src/core/parser/prescan';
+import { markdownUnder } from '../helpers/markdownFiles';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
-
-function markdownUnder(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(folder, e.name)) : /\.md$/.test(e.name) ? [path.join(folder, e.name)] : []));
-}
 
 const word = fc.constantFrom('we', 'I', 'the team', '19%', 'a', 'A', 's', 'steps', 'context', 'Ünïcödé', '😀', '<', '>', '*', '_', '`', '|', '\\', ':', '(S)', 'Result', 'task');
 const words = fc.array(word, { maxLength: 8 }).map((w) => w.join(' '));

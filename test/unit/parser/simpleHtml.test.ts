@@ -2,16 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { assertFastRouteOften } from '../helpers/fastRoute';
+import { markdownUnder } from '../helpers/markdownFiles';
 import { markdownToHast } from '../../../src/core/parser/markdown';
 import { STYLES } from '../../../scripts/bench/banks';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
-
-function markdownUnder(folder: string): string[] {
-  if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(folder, e.name)) : /\.(md|markdown)$/.test(e.name) ? [path.join(folder, e.name)] : []));
-}
 
 /** What the walk reads of a hast node: its kind, tag, properties, value, position and children. */
 function shape(node: unknown): unknown {
@@ -76,7 +72,7 @@ const balanced = fc.array(fc.tuple(block, gap), { maxLength: 8 }).map((parts) =>
 describe('parser: simple raw HTML read directly', () => {
   it('gives hast-util-raw\'s tree on every fixture and example it reads, and reads the seed format', () => {
     let simple = 0;
-    const files = [...markdownUnder(FIXTURES), ...markdownUnder(EXAMPLES)];
+    const files = markdownUnder(FIXTURES); // the examples are among them (test/fixtures/examples)
     for (const file of files) if (sameTree(fs.readFileSync(file, 'utf8'), path.relative(FIXTURES, file))) simple++;
     assert.ok(simple >= 8, `only ${simple} of ${files.length} files took the simple route`);
     const seed = `# Ownership\n\n${STYLES[0](1)}${STYLES[1](2)}${STYLES[2](3)}`;
@@ -85,29 +81,11 @@ describe('parser: simple raw HTML read directly', () => {
 
   it('gives hast-util-raw\'s tree on 1,000 generated documents of HTML and markdown', function () {
     this.timeout(300_000);
-    let simple = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(document, (text) => {
-        runs++;
-        if (sameTree(text, JSON.stringify(text))) simple++;
-      }),
-      { numRuns: 1_000 },
-    );
-    assert.ok(simple * 20 >= runs, `only ${simple} of ${runs} documents took the simple route`);
+    assertFastRouteOften(document, sameTree, { runs: 1_000, oneIn: 20 });
   });
 
   it('gives hast-util-raw\'s tree on 1,000 generated documents of HTML closed in order', function () {
     this.timeout(300_000);
-    let simple = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(balanced, (text) => {
-        runs++;
-        if (sameTree(text, JSON.stringify(text))) simple++;
-      }),
-      { numRuns: 1_000 },
-    );
-    assert.ok(simple * 6 >= runs, `only ${simple} of ${runs} documents took the simple route`);
+    assertFastRouteOften(balanced, sameTree, { runs: 1_000, oneIn: 6 });
   });
 });

@@ -2,17 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { assertFastRouteOften } from '../helpers/fastRoute';
+import { markdownUnder } from '../helpers/markdownFiles';
 import { readMdast } from '../../../src/core/parser/markdown';
 import { readSimpleMarkdown } from '../../../src/core/parser/simpleMarkdown';
 import { bankText, STYLES } from '../../../scripts/bench/banks';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
-
-function markdownUnder(folder: string): string[] {
-  if (!fs.existsSync(folder)) return [];
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(folder, e.name)) : /\.(md|markdown)$/.test(e.name) ? [path.join(folder, e.name)] : []));
-}
 
 /** True when the simple reader read the text; then its tree must be micromark's, positions included. */
 function sameTree(text: string, where: string): boolean {
@@ -62,7 +58,7 @@ const nearSimpleDocument = documentOf(nearLine);
 describe('parser: simple markdown read directly', () => {
   it('gives micromark\'s tree on every fixture and example it reads, and reads the seed format', () => {
     let simple = 0;
-    const files = [...markdownUnder(FIXTURES), ...markdownUnder(EXAMPLES)];
+    const files = markdownUnder(FIXTURES); // the examples are among them (test/fixtures/examples)
     for (const file of files) if (sameTree(fs.readFileSync(file, 'utf8'), path.relative(FIXTURES, file))) simple++;
     assert.ok(simple >= 5, `only ${simple} of ${files.length} files took the simple route`);
     for (const [i, style] of STYLES.entries()) assert.ok(sameTree(`# Ownership\n\n${style(i)}`, `style ${i}`), `bench style ${i} takes the simple route`);
@@ -71,30 +67,12 @@ describe('parser: simple markdown read directly', () => {
 
   it('gives micromark\'s tree on 3,000 generated documents', function () {
     this.timeout(300_000);
-    let simple = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(document, (text) => {
-        runs++;
-        if (sameTree(text, JSON.stringify(text))) simple++;
-      }),
-      { numRuns: 3_000 },
-    );
-    assert.ok(simple * 20 >= runs, `only ${simple} of ${runs} documents took the simple route`);
+    assertFastRouteOften(document, sameTree, { runs: 3_000, oneIn: 20 });
   });
 
   it('gives micromark\'s tree on 3,000 generated documents of mostly what it knows', function () {
     this.timeout(300_000);
-    let simple = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(nearSimpleDocument, (text) => {
-        runs++;
-        if (sameTree(text, JSON.stringify(text))) simple++;
-      }),
-      { numRuns: 3_000 },
-    );
-    assert.ok(simple * 4 >= runs, `only ${simple} of ${runs} documents took the simple route`);
+    assertFastRouteOften(nearSimpleDocument, sameTree, { runs: 3_000, oneIn: 4 });
   });
 
   it('reads lazy list lines, ordered lists, lists and HTML after a paragraph, breaks, comments and blank lines of spaces', () => {

@@ -9,12 +9,9 @@ import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
 import { spawnNodeWorker } from '../../../src/worker/spawnNode';
 import { nestedListText } from '../helpers/hostile';
 import { workerBundle } from '../helpers/workerBundle';
+import { markdownUnder } from '../helpers/markdownFiles';
 
 const EXAMPLES = path.resolve(__dirname, '../../fixtures/examples');
-
-function markdownUnder(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownUnder(path.join(folder, e.name)) : e.name.endsWith('.md') ? [path.join(folder, e.name)] : []));
-}
 
 describe('parse worker: the same results through a Node worker as in-process', function () {
   this.timeout(120_000);
