@@ -29,12 +29,13 @@ const BLOCK_TAGS = new Set(
 const SPACE = 32;
 const STAR = 42;
 
-/** Characters that may start or take part in a construct this reader leaves to micromark. */
+/**
+ * Characters that may start or take part in a construct this reader leaves to micromark (a text with a
+ * CR, a NUL or a BOM is left to it whole, before any line is read).
+ */
 function isUnsupportedInline(code: number): boolean {
   switch (code) {
-    case 0: // NUL, replaced by micromark
     case 9: // tab
-    case 13: // CR
     case 38: // & character references
     case 60: // < inline HTML, autolinks
     case 91: // [ links, images, task lists
@@ -44,7 +45,6 @@ function isUnsupportedInline(code: number): boolean {
     case 96: // ` code
     case 124: // | tables
     case 126: // ~ strike-through
-    case 0xfeff:
       return true;
     default:
       return false;
@@ -97,15 +97,9 @@ class SimpleReader {
     // At most one block is open here: each opens only after the others closed.
     if (!this.closeParagraph() || !this.closeList()) return undefined;
     this.closeHtml();
-    return { type: 'root', children: this.children, position: { start: { line: 1, column: 1, offset: 0 }, end: this.endPoint() } };
-  }
-
-  private endPoint(): Point {
-    const text = this.text;
-    const lastNewline = text.lastIndexOf('\n');
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
-    return { line, column: text.length - lastNewline, offset: text.length };
+    // The text ends on its last line, the one just read.
+    const end = { line: number, column: text.length - start + 1, offset: text.length };
+    return { type: 'root', children: this.children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
   }
 
   private point(line: Line, offset: number): Point {

@@ -28,7 +28,7 @@ describe('parse service: the typing worker helps the scan while nobody types', (
       const big = { key: 'big.md', version: 1, text: 'x'.repeat(SHARED_SCAN_MAX_CHARS + 1) };
       // Small, but nested hundreds deep: it may overrun its budget, which would end the typing worker.
       const nested = { key: 'nested.md', version: 1, text: Array.from({ length: 120 }, (_, d) => `${'  '.repeat(d)}- level ${d}`).join('\n') };
-            const files = [...Array.from({ length: 12 }, (_, n) => small(n)), ...Array.from({ length: 4 }, () => nested), big];
+      const files = [...Array.from({ length: 12 }, (_, n) => small(n)), ...Array.from({ length: 4 }, () => nested), big];
       const answers = await Promise.all(files.map((f) => parser.parse(f)));
       assert.deepEqual(answers.map((a) => a.key), files.map((f) => f.key));
       const scanned = log.filter((e) => e.at === 'start' && !e.keep);
