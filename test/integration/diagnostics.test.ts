@@ -47,7 +47,7 @@ describe('diagnostics and quick fixes', function () {
     assert.strictEqual(ours(wsFile('seed', 'Customer Obsession.md')).filter((d) => ruleOf(d) !== 'too-long' && ruleOf(d) !== 'thin-action').length, 0);
   });
 
-  it('a story copied into another file is reported on the copy, and no longer once the copy is rewritten', async () => {
+  it('a story copied into another file is reported on the copy, follows its first copy, and goes when either changes', async () => {
     const story = (title: string, words: string) => `# ${title}\n\n## Tell me about a time you fixed something nobody owned\n\n**Situation:** ${words}\n\n**Action:** I wrote the runbook, paired with each on-call engineer for a week and moved the alerts to a shared rotation.\n\n**Result:** Pages fell from 40 to 6 a week.\n`;
     const words = 'Our nightly import failed twice a week and nobody on the three teams that used it felt it was theirs to fix, so the failures sat in a shared inbox.';
     const first = wsFile('dup-a-original.md');
@@ -61,6 +61,15 @@ describe('diagnostics and quick fixes', function () {
       assert.strictEqual(ours(first).filter((d) => ruleOf(d) === 'duplicate-story').length, 0);
       await write(copy, story('Deliver Results', 'A supplier moved our launch forward by a month, and the two features the customer needed most were not started yet when the news reached me.'));
       await waitFor(() => !ours(copy).some((d) => ruleOf(d) === 'duplicate-story') && ours(copy).length > 0, 'the copy rewritten: no duplicate-story', 30_000);
+      // The bank's index is kept between passes: a copy made again is found again, and follows its first copy when that moves.
+      await write(copy, story('Deliver Results', words));
+      const again = await waitFor(() => ours(copy).find((d) => ruleOf(d) === 'duplicate-story'), 'duplicate-story on the copy made again', 30_000);
+      const line = again.relatedInformation![0].location.range.start.line;
+      const other = 'Tell me about a time you disagreed with your manager';
+      await write(first, story('Ownership', words).replace('## Tell me', `## ${other}\n\n**Situation:** We planned a rewrite.\n\n## Tell me`));
+      await waitFor(() => ours(copy).find((d) => ruleOf(d) === 'duplicate-story' && d.relatedInformation![0].location.range.start.line === line + 4), 'the first copy moved four lines down: the finding points there', 30_000);
+      await vscode.workspace.fs.delete(first);
+      await waitFor(() => !ours(copy).some((d) => ruleOf(d) === 'duplicate-story'), 'the first copy deleted: no duplicate-story', 30_000);
     } finally {
       await vscode.workspace.fs.delete(first).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(copy).then(undefined, () => undefined);

@@ -1,5 +1,6 @@
 import type { BankFile } from '../model';
-import { buildIndex, rule as duplicateStory } from '../rules/duplicate-story';
+import { indexBank, rule as duplicateStory } from '../rules/duplicate-story';
+import type { StoryCopies } from './storyCopies';
 import { runSteps } from '../steps';
 import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
@@ -39,7 +40,10 @@ export function* lintAcrossFilesSteps(input: AcrossFilesInput): Generator<void, 
   return out;
 }
 
-/** Reads every story of the bank and indexes them, one story a step, ahead of the comparisons (they then find it built). */
-export function prepareAcrossFiles(files: readonly BankFileInput[]): Generator<void, unknown> {
-  return buildIndex(files);
+/**
+ * Brings the index the host keeps between readings of the bank to this one, one story a step, ahead of the
+ * comparisons (they then find it built). Returns the keys of the files whose findings may have changed.
+ */
+export function prepareAcrossFiles(copies: StoryCopies, files: readonly BankFileInput[]): Generator<void, Set<string>> {
+  return indexBank(copies, files);
 }

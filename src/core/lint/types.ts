@@ -25,6 +25,8 @@ export interface BankFileInput {
   uri: string;
   text: string;
   bank: BankFile;
+  /** The text's lines, when the caller keeps them (rules that point into other files need them). */
+  lines?: LineIndex;
 }
 
 /** What a rule sees: one story at a time. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { lintAcrossFilesSteps, prepareAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
+import type { Range } from '../../core/model';
+import { StoryCopies } from '../../core/lint/storyCopies';
 import { withQuestions } from '../../core/worker/findings';
 import type { WorkerFinding } from '../../core/worker/protocol';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
@@ -20,6 +22,11 @@ export class LintService implements vscode.Disposable {
   /** Each worker finding with its story, kept while both are the same (typing changes the findings of one story). */
   private readonly withQuestion = new WeakMap<WorkerFinding, LintDiagnostic>();
   private bankVersion = 0;
+  /** The bank's stories by their word triples, kept from one pass to the next (a pass compares only what changed). */
+  private readonly copies = new StoryCopies();
+  /** Files whose cross-file findings may differ from those kept: named by the index's updates, until a pass gets to them. */
+  private readonly pending = new Set<string>();
+  private passing: Promise<void> = Promise.resolve();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private warned = '';
@@ -56,34 +63,48 @@ export class LintService implements vscode.Disposable {
   }
 
   /**
-   * Compares every file's stories with the rest of the bank (duplicate-story) and calls `changed` for
-   * each file whose cross-file findings differ from the last pass. Runs in slices that give the thread
-   * back every few milliseconds, and stops early when the bank changes meanwhile (a new pass follows).
+   * Compares the stories of the files that changed (and of those a change can concern) with the rest of the bank
+   * (duplicate-story), and calls `changed` for each file whose cross-file findings differ from the last pass. Runs
+   * in slices that give the thread back every few milliseconds, and stops early when the bank changes meanwhile
+   * (a new pass follows and takes up the files left). One pass at a time: they share the index of the bank's stories.
    */
-  async compareAcrossBank(changed: (file: IndexedFile) => void, isCancelled: () => boolean): Promise<void> {
+  compareAcrossBank(changed: (file: IndexedFile) => void, isCancelled: () => boolean): Promise<void> {
+    const pass = this.passing.then(() => this.pass(changed, isCancelled));
+    this.passing = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(changed: (file: IndexedFile) => void, isCancelled: () => boolean): Promise<void> {
     const version = this.bankVersion;
     const stale = () => isCancelled() || version !== this.bankVersion;
     const indexed = this.index.storyFiles();
-    const files: BankFileInput[] = indexed.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank }));
+    const files: BankFileInput[] = indexed.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank, lines: f.lines }));
     let slice = performance.now();
-    const yieldNow = async (): Promise<boolean> => {
+    const yieldNow = async (stop: () => boolean): Promise<boolean> => {
       if (performance.now() - slice <= SLICE_MS) return false;
       await new Promise((resolve) => setTimeout(resolve, 0));
       slice = performance.now();
-      return stale();
+      return stop();
     };
-    /** Runs steps to their end, giving the thread back between them; undefined when the pass went stale meanwhile. */
-    const runSliced = async <T>(steps: Generator<void, T>): Promise<{ value: T } | undefined> => {
+    /** Runs steps to their end, giving the thread back between them; undefined when `stop` said so meanwhile. */
+    const runSliced = async <T>(steps: Generator<void, T>, stop: () => boolean): Promise<{ value: T } | undefined> => {
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return { value: step.value };
-        if (await yieldNow()) return undefined;
+        if (await yieldNow(stop)) return undefined;
       }
     };
-    if (!(await runSliced(prepareAcrossFiles(files)))) return;
+    // The index is brought to this reading of the bank even if it changes meanwhile: half an update would leave it wrong.
+    const update = await runSliced(prepareAcrossFiles(this.copies, files), isCancelled);
+    if (!update) return;
+    for (const uri of update.value) this.pending.add(uri);
+    const present = new Set(files.map((f) => f.uri));
+    for (const uri of this.pending) if (!present.has(uri)) this.pending.delete(uri); // deleted meanwhile
     for (const file of indexed) {
-      if (!file.lint) continue;
-      const read = await runSliced(lintAcrossFilesSteps({ uri: file.uri.toString(), text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files }));
+      const uri = file.uri.toString();
+      if (!file.lint || (!this.pending.has(uri) && this.across.has(file))) continue;
+      const read = await runSliced(lintAcrossFilesSteps({ uri, text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files }), stale);
       if (!read) return;
+      this.pending.delete(uri);
       const found = read.value;
       const before = this.across.get(file);
       // Unchanged: keep the findings kept (and the file's cached results with them); nothing to publish.
@@ -130,6 +151,14 @@ export class LintService implements vscode.Disposable {
 /** How long a pass over the bank holds the extension host before it gives the thread back. */
 const SLICE_MS = 15;
 
+/** What a finding shows and does, positions in other files included (a first copy moves while its copy stays). */
 function signature(found: readonly LintDiagnostic[]): string {
-  return found.map((d) => `${d.rule} ${d.severity} ${d.range.start.offset}-${d.range.end.offset} ${d.message}`).join('\n');
+  const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  return found
+    .map((d) => {
+      const related = (d.related ?? []).map((r) => `${r.uri} ${at(r.range)}`).join(' ');
+      const elsewhere = (d.fix?.elsewhere ?? []).map((e) => `${e.uri} ${at(e.range)} ${e.text}`).join(' ');
+      return `${d.rule} ${d.severity} ${d.range.start.offset}-${d.range.end.offset} ${d.message} [${related}] [${elsewhere}]`;
+    })
+    .join('\n');
 }

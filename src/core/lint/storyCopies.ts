@@ -1,0 +1,253 @@
+import type { BankFileInput } from './types';
+import type { Question } from '../model';
+
+/** Shorter stories are too alike by chance (two empty templates) to call copies. */
+export const MIN_WORDS = 25;
+/** Share of word triples two stories have in common (Jaccard) from which they are one story told twice. */
+export const SAME_STORY = 0.8;
+/** A triple many stories use ("i was asked") is looked at in its first stories only: a copy shares most of its triples, so it shows up under a rarer one as well. */
+const MAX_CANDIDATES_PER_SHINGLE = 16;
+
+interface Fingerprint {
+  words: number;
+  shingles: Set<string>;
+  /**
+   * The first shingles in one global order (by hash): two stories alike at SAME_STORY or more share at
+   * least one shingle of their prefixes (prefix filtering), so only stories that do are compared.
+   */
+  prefix: string[];
+}
+
+const fingerprints = new WeakMap<Question, Fingerprint>();
+
+/** The story's words (all sections), lower case, as a set of word triples. */
+function fingerprintOf(question: Question): Fingerprint {
+  let found = fingerprints.get(question);
+  if (!found) {
+    const words = question.sections.flatMap((s) => s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const shingles = new Set<string>();
+    for (let i = 0; i + 2 < words.length; i++) shingles.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+    found = { words: words.length, shingles, prefix: prefixOf(shingles) };
+    fingerprints.set(question, found);
+  }
+  return found;
+}
+
+function prefixOf(shingles: Set<string>): string[] {
+  const ordered = [...shingles].map((s) => ({ s, h: hashOf(s) })).sort((a, b) => a.h - b.h || (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
+  const length = ordered.length - Math.ceil(SAME_STORY * ordered.length) + 1;
+  return ordered.slice(0, Math.max(0, length)).map((o) => o.s);
+}
+
+/** FNV-1a: any fixed order would do; a hash spreads common triples through it. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export function similarity(a: Question, b: Question): number {
+  const x = fingerprintOf(a);
+  const y = fingerprintOf(b);
+  if (x.words < MIN_WORDS || y.words < MIN_WORDS) return 0;
+  const [small, large] = x.shingles.size <= y.shingles.size ? [x.shingles, y.shingles] : [y.shingles, x.shingles];
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / (x.shingles.size + y.shingles.size - shared || 1);
+}
+
+/** A story of the bank where the index keeps it: the same entry while the story's words stay the same. */
+export interface Located {
+  file: BankFileInput;
+  principle: string;
+  question: Question;
+  /** The first earlier copy: null when there is none, undefined until asked (or since an update could change it). */
+  original?: Located | null;
+  /** The stories whose first copy this is. */
+  dependents?: Set<Located>;
+}
+
+/** Two sets whose sizes differ by more than the threshold allows cannot be alike at it. */
+function sizesAllow(a: number, b: number): boolean {
+  return Math.min(a, b) >= SAME_STORY * Math.max(a, b);
+}
+
+/** Bank order: by file, then by position in the file. */
+function compare(a: Located, b: Located): number {
+  return a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : a.question.range.start.offset - b.question.range.start.offset;
+}
+
+/** What must stay the same for a story to keep its entry (and its fingerprint) when its file is read again. */
+function wordsOf(question: Question): string {
+  return question.sections.map((s) => s.text).join('\u0000');
+}
+
+/**
+ * The stories of a bank by the shingles of their prefixes, each list in bank order, and each story's first
+ * earlier copy once asked. Kept from one reading of the bank to the next: `update` swaps the files that
+ * changed and forgets only the answers a change can alter, so that a pause in typing costs the edited
+ * stories, not the bank (comparing every story again took seconds on a bank of a thousand files).
+ */
+export class StoryCopies {
+  private readonly files = new Map<string, { input: BankFileInput; stories: Located[] }>();
+  private readonly lists = new Map<string, Located[]>();
+  private readonly located = new WeakMap<Question, Located>();
+
+  /**
+   * Brings the index to `bank` (every file of it, in any order), one story a step, and returns the keys of the
+   * files whose findings may differ from those the index gave before: files that changed, and files holding
+   * a story whose first copy may be another now or has moved.
+   */
+  *update(bank: readonly BankFileInput[]): Generator<void, Set<string>> {
+    const touched = new Set<string>();
+    const removed = new Set<Located>();
+    const added = new Map<string, Located[]>();
+    const seen = new Set<string>();
+    for (const input of bank) {
+      seen.add(input.uri);
+      const before = this.files.get(input.uri);
+      if (before && before.input.bank === input.bank && before.input.text === input.text) continue;
+      touched.add(input.uri);
+      const stories = yield* this.swap(before, input, removed, added, touched);
+      this.files.set(input.uri, { input, stories });
+    }
+    for (const [uri, before] of this.files) {
+      if (seen.has(uri)) continue;
+      touched.add(uri);
+      for (const story of before.stories) removed.add(story);
+      this.files.delete(uri);
+    }
+    for (const story of removed) this.forget(story);
+    yield* this.relist(removed, added, touched);
+    return touched;
+  }
+
+  /** The entry of a story of the bank as last updated; undefined for a story the index has not read. */
+  locate(question: Question): Located | undefined {
+    return this.located.get(question);
+  }
+
+  /** The first story of the bank before `story` that tells nearly the same story, if any. */
+  originalOf(story: Located): Located | undefined {
+    if (story.original === undefined) {
+      story.original = this.findOriginal(story) ?? null;
+      if (story.original) (story.original.dependents ??= new Set()).add(story);
+    }
+    return story.original ?? undefined;
+  }
+
+  private findOriginal(story: Located): Located | undefined {
+    const fingerprint = fingerprintOf(story.question);
+    if (fingerprint.words < MIN_WORDS) return undefined;
+    const size = fingerprint.shingles.size;
+    let original: Located | undefined;
+    // Stories of one template share most of their prefixes: each candidate is compared once, however many lists hold it.
+    const unlike = new Set<Located>();
+    for (const shingle of fingerprint.prefix) {
+      // In bank order: the first alike story of a list is its earliest copy, and nothing after it can be earlier.
+      let looked = 0;
+      for (const candidate of this.lists.get(shingle) ?? []) {
+        if (looked++ === MAX_CANDIDATES_PER_SHINGLE) break;
+        if (compare(candidate, story) >= 0 || (original && compare(candidate, original) >= 0)) break;
+        if (unlike.has(candidate) || !sizesAllow(size, fingerprintOf(candidate.question).shingles.size)) continue;
+        if (similarity(story.question, candidate.question) < SAME_STORY) {
+          unlike.add(candidate);
+          continue;
+        }
+        original = candidate;
+        break;
+      }
+    }
+    return original;
+  }
+
+  /**
+   * The file's stories as entries: a story whose words are those of the story at its place before (counted from
+   * the start or from the end of the file) keeps its entry; the others are new, and the old ones left over go.
+   */
+  private *swap(before: { input: BankFileInput; stories: Located[] } | undefined, input: BankFileInput, removed: Set<Located>, added: Map<string, Located[]>, touched: Set<string>): Generator<void, Located[]> {
+    const questions = input.bank.principles.flatMap((principle) => principle.questions.map((question) => ({ principle: principle.title, question })));
+    const old = before?.stories ?? [];
+    let head = 0;
+    while (head < old.length && head < questions.length && wordsOf(old[head].question) === wordsOf(questions[head].question)) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < questions.length - head && wordsOf(old[old.length - 1 - tail].question) === wordsOf(questions[questions.length - 1 - tail].question)) tail++;
+    const stories: Located[] = [];
+    questions.forEach(({ principle, question }, i) => {
+      const kept = i < head ? old[i] : i >= questions.length - tail ? old[old.length - questions.length + i] : undefined;
+      if (kept) {
+        fingerprints.set(question, fingerprintOf(kept.question));
+        kept.file = input;
+        kept.principle = principle;
+        kept.question = question;
+        // Its copies point at it by title and position: their findings are made again.
+        for (const dependent of kept.dependents ?? []) touched.add(dependent.file.uri);
+        this.located.set(question, kept);
+        stories.push(kept);
+      }
+    });
+    for (let i = head; i < old.length - tail; i++) removed.add(old[i]);
+    for (let i = head; i < questions.length - tail; i++) {
+      const { principle, question } = questions[i];
+      const story: Located = { file: input, principle, question };
+      this.located.set(question, story);
+      stories.splice(i, 0, story);
+      const fingerprint = fingerprintOf(question);
+      yield;
+      if (fingerprint.words < MIN_WORDS) continue;
+      for (const shingle of fingerprint.prefix) {
+        const list = added.get(shingle);
+        if (list) list.push(story);
+        else added.set(shingle, [story]);
+      }
+    }
+    return stories;
+  }
+
+  /** A story that leaves the index: its first copy no longer counts it among its copies. */
+  private forget(story: Located): void {
+    if (story.original) story.original.dependents?.delete(story);
+  }
+
+  private recheck(story: Located, touched: Set<string>): void {
+    this.forget(story);
+    story.original = undefined;
+    touched.add(story.file.uri);
+  }
+
+  /**
+   * Takes the stories gone out of their lists and merges the new ones in. A list whose first
+   * MAX_CANDIDATES_PER_SHINGLE entries stayed the same looks the same to every story (none looks further);
+   * otherwise every story after the first change may find another first copy now, and is asked again. (A story
+   * whose first copy goes is among them: it found that copy in the first entries of a list they share.)
+   */
+  private *relist(removed: Set<Located>, added: Map<string, Located[]>, touched: Set<string>): Generator<void, void> {
+    const shingles = new Set(added.keys());
+    for (const story of removed) {
+      const fingerprint = fingerprintOf(story.question);
+      if (fingerprint.words >= MIN_WORDS) for (const shingle of fingerprint.prefix) shingles.add(shingle);
+    }
+    for (const shingle of shingles) {
+      const list = this.lists.get(shingle) ?? [];
+      let firstChange = Infinity;
+      const kept: Located[] = [];
+      for (const story of list) {
+        if (removed.has(story)) firstChange = Math.min(firstChange, kept.length);
+        else kept.push(story);
+      }
+      const incoming = (added.get(shingle) ?? []).sort(compare);
+      const merged: Located[] = [];
+      let i = 0;
+      for (const story of incoming) {
+        while (i < kept.length && compare(kept[i], story) < 0) merged.push(kept[i++]);
+        firstChange = Math.min(firstChange, merged.length);
+        merged.push(story);
+      }
+      while (i < kept.length) merged.push(kept[i++]);
+      if (merged.length) this.lists.set(shingle, merged);
+      else this.lists.delete(shingle);
+      if (firstChange < MAX_CANDIDATES_PER_SHINGLE) for (let k = firstChange; k < merged.length; k++) this.recheck(merged[k], touched);
+      yield;
+    }
+  }
+}
