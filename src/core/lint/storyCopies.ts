@@ -56,6 +56,22 @@ export function similarity(a: Question, b: Question): number {
   return shared / (x.shingles.size + y.shingles.size - shared || 1);
 }
 
+/** Whether two stories are alike at SAME_STORY or more: `similarity`, but it stops at the first triple that rules it out. */
+function alike(a: Fingerprint, b: Fingerprint): boolean {
+  const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
+  const union = a.shingles.size + b.shingles.size;
+  let shared = 0;
+  let missed = 0;
+  for (const s of small) {
+    if (large.has(s)) shared++;
+    else {
+      const best = small.size - ++missed;
+      if (best / (union - best || 1) < SAME_STORY) return false;
+    }
+  }
+  return shared / (union - shared || 1) >= SAME_STORY;
+}
+
 /** A story of the bank where the index keeps it: the same entry while the story's words stay the same. */
 export interface Located {
   file: BankFileInput;
@@ -149,8 +165,10 @@ export class StoryCopies {
       for (const candidate of this.lists.get(shingle) ?? []) {
         if (looked++ === MAX_CANDIDATES_PER_SHINGLE) break;
         if (compare(candidate, story) >= 0 || (original && compare(candidate, original) >= 0)) break;
-        if (unlike.has(candidate) || !sizesAllow(size, fingerprintOf(candidate.question).shingles.size)) continue;
-        if (similarity(story.question, candidate.question) < SAME_STORY) {
+        if (unlike.has(candidate)) continue;
+        const other = fingerprintOf(candidate.question);
+        if (!sizesAllow(size, other.shingles.size)) continue;
+        if (!alike(fingerprint, other)) {
           unlike.add(candidate);
           continue;
         }

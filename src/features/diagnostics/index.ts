@@ -30,6 +30,8 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
   let disposed = false;
   const compareAcrossBankSoon = (): void => {
     clearTimeout(others);
+    // Not while the workspace is read: the files arrive faster than a pass, which waits for the last one (the scan's end calls this again).
+    if (index.scanning) return;
     others = setTimeout(() => void service.compareAcrossBank((file) => publish(file.uri), () => disposed), 1000);
   };
 
