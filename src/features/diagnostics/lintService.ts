@@ -27,6 +27,8 @@ export class LintService implements vscode.Disposable {
   /** Files whose cross-file findings may differ from those kept: named by the index's updates, until a pass gets to them. */
   private readonly pending = new Set<string>();
   private passing: Promise<void> = Promise.resolve();
+  /** An update of that index a change in the bank interrupted (typing wins): the next pass resumes it before its own. */
+  private unfinished: Generator<void, Set<string>> | undefined;
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   private warned = '';
@@ -93,9 +95,16 @@ export class LintService implements vscode.Disposable {
         if (await yieldNow(stop)) return undefined;
       }
     };
-    // The index is brought to this reading of the bank even if it changes meanwhile: half an update would leave it wrong.
-    const update = await runSliced(prepareAcrossFiles(this.copies, files), isCancelled);
+    // An update of the index that a change interrupted is finished first: half an update would leave the index wrong.
+    if (this.unfinished) {
+      const rest = await runSliced(this.unfinished, stale);
+      if (!rest) return;
+      for (const uri of rest.value) this.pending.add(uri);
+    }
+    this.unfinished = prepareAcrossFiles(this.copies, files);
+    const update = await runSliced(this.unfinished, stale);
     if (!update) return;
+    this.unfinished = undefined;
     for (const uri of update.value) this.pending.add(uri);
     const present = new Set(files.map((f) => f.uri));
     for (const uri of this.pending) if (!present.has(uri)) this.pending.delete(uri); // deleted meanwhile

@@ -128,7 +128,8 @@ describe('the bank index kept between passes (duplicate-story)', () => {
 
   it('after an edit to one story, names only the files it can concern', () => {
     const distinct = (seed: number) => Array.from({ length: 30 }, (_, i) => `s${seed}x${i}`).join(' ');
-    const story = (title: string, words: string) => `## ${title}\n\n**Situation:** ${words}\n\n**Action:** I did it.\n\n**Result:** 3 more.\n\n`;
+    // No word triple in common between two stories: whatever the order of triples, no list holds two stories.
+    const story = (title: string, words: string) => `## ${title}\n\n**Situation:** ${words}\n\n**Action:** I did ${title}.\n\n**Result:** ${title} more.\n\n`;
     const text = (n: number, extra = '') => `# P${n}\n\n${story(`A${n}`, distinct(n))}${story(`B${n}`, distinct(n + 100) + extra)}`;
     const input = (n: number, extra = '') => ({ uri: `file:///bank/f${String(n).padStart(2, '0')}.md`, text: text(n, extra), bank: parseBank(text(n, extra)) });
     const files = Array.from({ length: 20 }, (_, n) => input(n));
