@@ -10,13 +10,14 @@ const MAX_CANDIDATES_PER_SHINGLE = 16;
 
 interface Fingerprint {
   words: number;
-  /** The story's word triples, each as a number (see `tripleOf`). */
-  shingles: Set<number>;
   /**
-   * The first shingles in one global order (by value): two stories alike at SAME_STORY or more share at
-   * least one shingle of their prefixes (prefix filtering), so only stories that do are compared.
+   * The story's word triples (see `tripleOf`), each once, in increasing order: 4 bytes a triple (a set of them took
+   * about 35), compared by a merge. Its first `prefix` form the story's prefix in that one global order: two stories
+   * alike at SAME_STORY or more share at least one triple of their prefixes (prefix filtering), so only stories that
+   * do are compared.
    */
-  prefix: number[];
+  shingles: Int32Array;
+  prefix: number;
 }
 
 const fingerprints = new WeakMap<Question, Fingerprint>();
@@ -49,44 +50,56 @@ function fingerprintOf(question: Question): Fingerprint {
     for (const section of question.sections) {
       for (const word of section.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) ids.push(wordOf(word));
     }
-    const shingles = new Set<number>();
-    for (let i = 0; i + 2 < ids.length; i++) shingles.add(tripleOf(ids[i], ids[i + 1], ids[i + 2]));
-    found = { words: ids.length, shingles, prefix: prefixOf(shingles) };
+    const triples = new Int32Array(Math.max(0, ids.length - 2));
+    for (let i = 0; i < triples.length; i++) triples[i] = tripleOf(ids[i], ids[i + 1], ids[i + 2]);
+    triples.sort();
+    let distinct = 0;
+    for (let i = 0; i < triples.length; i++) if (i === 0 || triples[i] !== triples[i - 1]) triples[distinct++] = triples[i];
+    const shingles = triples.slice(0, distinct);
+    found = { words: ids.length, shingles, prefix: Math.max(0, distinct - Math.ceil(SAME_STORY * distinct) + 1) };
     fingerprints.set(question, found);
   }
   return found;
 }
 
-function prefixOf(shingles: Set<number>): number[] {
-  const ordered = Int32Array.from(shingles).sort();
-  const length = ordered.length - Math.ceil(SAME_STORY * ordered.length) + 1;
-  return Array.from(ordered.subarray(0, Math.max(0, length)));
+/** The prefix's triples (see Fingerprint). */
+function prefixOf(fingerprint: Fingerprint): Int32Array {
+  return fingerprint.shingles.subarray(0, fingerprint.prefix);
 }
 
 export function similarity(a: Question, b: Question): number {
   const x = fingerprintOf(a);
   const y = fingerprintOf(b);
   if (x.words < MIN_WORDS || y.words < MIN_WORDS) return 0;
-  const [small, large] = x.shingles.size <= y.shingles.size ? [x.shingles, y.shingles] : [y.shingles, x.shingles];
-  let shared = 0;
-  for (const s of small) if (large.has(s)) shared++;
-  return shared / (x.shingles.size + y.shingles.size - shared || 1);
+  const shared = sharedTriples(x.shingles, y.shingles, () => false);
+  return shared / (x.shingles.length + y.shingles.length - shared || 1);
 }
 
 /** Whether two stories are alike at SAME_STORY or more: `similarity`, but it stops at the first triple that rules it out. */
 function alike(a: Fingerprint, b: Fingerprint): boolean {
-  const [small, large] = a.shingles.size <= b.shingles.size ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
-  const union = a.shingles.size + b.shingles.size;
+  const [small, large] = a.shingles.length <= b.shingles.length ? [a.shingles, b.shingles] : [b.shingles, a.shingles];
+  const union = small.length + large.length;
+  const shared = sharedTriples(small, large, (missed) => {
+    const best = small.length - missed;
+    return best / (union - best || 1) < SAME_STORY;
+  });
+  return shared >= 0 && shared / (union - shared || 1) >= SAME_STORY;
+}
+
+/** How many triples two sorted lists share, by a merge; -1 as soon as `hopeless` says the misses so far of `small` rule it out. */
+function sharedTriples(small: Int32Array, large: Int32Array, hopeless: (missed: number) => boolean): number {
   let shared = 0;
   let missed = 0;
-  for (const s of small) {
-    if (large.has(s)) shared++;
-    else {
-      const best = small.size - ++missed;
-      if (best / (union - best || 1) < SAME_STORY) return false;
-    }
+  let j = 0;
+  for (let i = 0; i < small.length; i++) {
+    const value = small[i];
+    while (j < large.length && large[j] < value) j++;
+    if (j < large.length && large[j] === value) {
+      shared++;
+      j++;
+    } else if (hopeless(++missed)) return -1;
   }
-  return shared / (union - shared || 1) >= SAME_STORY;
+  return shared;
 }
 
 /** A story of the bank where the index keeps it: the same entry while the story's words stay the same. */
@@ -172,11 +185,11 @@ export class StoryCopies {
   private findOriginal(story: Located): Located | undefined {
     const fingerprint = fingerprintOf(story.question);
     if (fingerprint.words < MIN_WORDS) return undefined;
-    const size = fingerprint.shingles.size;
+    const size = fingerprint.shingles.length;
     let original: Located | undefined;
     // Stories of one template share most of their prefixes: each candidate is compared once, however many lists hold it.
     const unlike = new Set<Located>();
-    for (const shingle of fingerprint.prefix) {
+    for (const shingle of prefixOf(fingerprint)) {
       // In bank order: the first alike story of a list is its earliest copy, and nothing after it can be earlier.
       let looked = 0;
       for (const candidate of this.lists.get(shingle) ?? []) {
@@ -184,7 +197,7 @@ export class StoryCopies {
         if (compare(candidate, story) >= 0 || (original && compare(candidate, original) >= 0)) break;
         if (unlike.has(candidate)) continue;
         const other = fingerprintOf(candidate.question);
-        if (!sizesAllow(size, other.shingles.size)) continue;
+        if (!sizesAllow(size, other.shingles.length)) continue;
         if (!alike(fingerprint, other)) {
           unlike.add(candidate);
           continue;
@@ -230,7 +243,7 @@ export class StoryCopies {
       const fingerprint = fingerprintOf(question);
       yield;
       if (fingerprint.words < MIN_WORDS) continue;
-      for (const shingle of fingerprint.prefix) {
+      for (const shingle of prefixOf(fingerprint)) {
         const list = added.get(shingle);
         if (list) list.push(story);
         else added.set(shingle, [story]);
@@ -260,7 +273,7 @@ export class StoryCopies {
     const shingles = new Set(added.keys());
     for (const story of removed) {
       const fingerprint = fingerprintOf(story.question);
-      if (fingerprint.words >= MIN_WORDS) for (const shingle of fingerprint.prefix) shingles.add(shingle);
+      if (fingerprint.words >= MIN_WORDS) for (const shingle of prefixOf(fingerprint)) shingles.add(shingle);
     }
     for (const shingle of shingles) {
       const list = this.lists.get(shingle) ?? [];
