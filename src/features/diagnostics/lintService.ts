@@ -82,27 +82,27 @@ export class LintService implements vscode.Disposable {
     const indexed = this.index.storyFiles();
     const files: BankFileInput[] = indexed.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank, lines: f.lines }));
     let slice = performance.now();
-    const yieldNow = async (stop: () => boolean): Promise<boolean> => {
+    const yieldNow = async (): Promise<boolean> => {
       if (performance.now() - slice <= SLICE_MS) return false;
       await new Promise((resolve) => setTimeout(resolve, 0));
       slice = performance.now();
-      return stop();
+      return stale();
     };
-    /** Runs steps to their end, giving the thread back between them; undefined when `stop` said so meanwhile. */
-    const runSliced = async <T>(steps: Generator<void, T>, stop: () => boolean): Promise<{ value: T } | undefined> => {
+    /** Runs steps to their end, giving the thread back between them; undefined when the pass went stale meanwhile. */
+    const runSliced = async <T>(steps: Generator<void, T>): Promise<{ value: T } | undefined> => {
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return { value: step.value };
-        if (await yieldNow(stop)) return undefined;
+        if (await yieldNow()) return undefined;
       }
     };
     // An update of the index that a change interrupted is finished first: half an update would leave the index wrong.
     if (this.unfinished) {
-      const rest = await runSliced(this.unfinished, stale);
+      const rest = await runSliced(this.unfinished);
       if (!rest) return;
       for (const uri of rest.value) this.pending.add(uri);
     }
     this.unfinished = prepareAcrossFiles(this.copies, files);
-    const update = await runSliced(this.unfinished, stale);
+    const update = await runSliced(this.unfinished);
     if (!update) return;
     this.unfinished = undefined;
     for (const uri of update.value) this.pending.add(uri);
@@ -111,7 +111,7 @@ export class LintService implements vscode.Disposable {
     for (const file of indexed) {
       const uri = file.uri.toString();
       if (!file.lint || (!this.pending.has(uri) && this.across.has(file))) continue;
-      const read = await runSliced(lintAcrossFilesSteps({ uri, text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files }), stale);
+      const read = await runSliced(lintAcrossFilesSteps({ uri, text: file.text, bank: file.bank, lines: file.lines, config: this.settingsFor(file.uri).config, files }));
       if (!read) return;
       this.pending.delete(uri);
       const found = read.value;
