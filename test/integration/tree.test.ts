@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { StorySymbolProvider } from '../../src/features/symbols/storySymbols';
+import type { StoryIndex } from '../../src/features/shared/storyIndex';
 import { activeExtension, canScreenshot, openFile, screenshot, waitFor, wsFile } from './support/helpers';
 
 // The shapes the extension exports (kept loose: tests only read them).
@@ -187,6 +189,38 @@ describe('Story Bank tree', function () {
     const first = symbols.find((s) => s.name === questions[0])!;
     assert.deepStrictEqual(first.children.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
     assert.strictEqual(first.range.start.line, 5);
+  });
+
+  it('outlines a file of thousands of stories in slices, giving the extension host back, and stops when cancelled', async () => {
+    const stories = 6000;
+    const text = ['# Big Bank', ...Array.from({ length: stories }, (_, i) => `### Question ${i}?\n**Situation:** The queue grew.\n**Task:** Drain it.\n**Action:** I wrote the job.\n**Result:** Done in ${i} days.\n`)].join('\n');
+    const uri = wsFile('big-outline.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const index = ((await activeExtension()).exports as { storyIndex: StoryIndex }).storyIndex;
+      await index.fresh(document);
+      // Timers run only when the provider gives the thread back: the index's reading is held, so nothing else waits.
+      let timers = 0;
+      let counting = true;
+      const count = () => {
+        timers++;
+        if (counting) setTimeout(count, 0);
+      };
+      setTimeout(count, 0);
+      const symbols = await new StorySymbolProvider(index).provideDocumentSymbols(document, new vscode.CancellationTokenSource().token);
+      counting = false;
+      const questions = symbols.flatMap((p) => p.children);
+      assert.strictEqual(questions.length, stories);
+      assert.deepStrictEqual([questions[0].name, questions[stories - 1].name], ['Question 0?', `Question ${stories - 1}?`]);
+      assert.deepStrictEqual(questions[7].children.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
+      assert.ok(timers >= 2, `the outline gave the thread back while it was built (timers run meanwhile: ${timers})`);
+      const cancelled = new vscode.CancellationTokenSource();
+      cancelled.cancel();
+      assert.deepStrictEqual(await new StorySymbolProvider(index).provideDocumentSymbols(document, cancelled.token), []);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('adds a story in the file\'s style as one undoable edit, and the tree follows', async () => {

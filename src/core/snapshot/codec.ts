@@ -3,6 +3,7 @@
  * CompressionStream (Node 18+, browsers). Written and read a line at a time, giving the thread back
  * every few milliseconds: the extension host is shared by every extension and must not stall.
  */
+import { slicer } from '../slices';
 import type { SnapshotEntry, SnapshotHeader } from './types';
 
 /** The first line's marker: a file that does not start with it is not a snapshot. */
@@ -180,14 +181,4 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
     at += chunk.length;
   }
   return out;
-}
-
-/** A function to await between units of work: it gives the thread back once `sliceMs` have passed. */
-function slicer(sliceMs = 8): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    since = performance.now();
-  };
 }

@@ -3,6 +3,7 @@ import { lintAcrossFilesSteps, prepareAcrossFiles } from '../../core/lint/across
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
 import type { Range } from '../../core/model';
 import { StoryCopies } from '../../core/lint/storyCopies';
+import { slicer } from '../../core/slices';
 import { withQuestions } from '../../core/worker/findings';
 import type { WorkerFinding } from '../../core/worker/protocol';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
@@ -81,13 +82,8 @@ export class LintService implements vscode.Disposable {
     const stale = () => isCancelled() || version !== this.bankVersion;
     const indexed = this.index.storyFiles();
     const files: BankFileInput[] = indexed.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank, lines: f.lines }));
-    let slice = performance.now();
-    const yieldNow = async (): Promise<boolean> => {
-      if (performance.now() - slice <= SLICE_MS) return false;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      slice = performance.now();
-      return stale();
-    };
+    const pause = slicer(SLICE_MS);
+    const yieldNow = async (): Promise<boolean> => (await pause()) && stale();
     /** Runs steps to their end, giving the thread back between them; undefined when the pass went stale meanwhile. */
     const runSliced = async <T>(steps: Generator<void, T>): Promise<{ value: T } | undefined> => {
       for (let step = steps.next(); ; step = steps.next()) {

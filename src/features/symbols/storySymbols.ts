@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SECTION_NAMES, type Question, type Range } from '../../core/model';
+import { slicer } from '../../core/slices';
 import { storyMemo } from '../../core/worker/patch';
 import { lengthLabel, storyStatus } from '../../core/tree/status';
 import { toVsRange } from '../shared/convert';
@@ -26,26 +27,41 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
     return detail;
   }
 
-  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+  /**
+   * Built in slices: the first reading of a file of thousands of stories takes longer than the extension host
+   * may be held (it measures every story); a request VS Code cancelled meanwhile (the next edit) stops there.
+   */
+  async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     const file = await this.index.fresh(document);
     if (!file.bank.hasStories) return [];
     const wpm = wordsPerMinute();
-    return file.bank.principles.map((principle) => {
+    const pause = slicer(SLICE_MS);
+    const principles: vscode.DocumentSymbol[] = [];
+    for (const principle of file.bank.principles) {
       const p = symbol(principle.title || 'Untitled principle', `${principle.questions.length} ${principle.questions.length === 1 ? 'story' : 'stories'}`, vscode.SymbolKind.Namespace, principle.range, principle.titleRange);
-      p.children = principle.questions.map((question) => {
-        const known = this.symbols.get(question);
-        if (known?.wpm === wpm) return known.symbol;
-        const q = symbol(question.title || 'Untitled story', this.detail(question, wpm), vscode.SymbolKind.Event, question.range, question.titleRange);
-        q.children = question.sections.map((section) =>
-          symbol(SECTION_NAMES[section.kind], section.label !== SECTION_NAMES[section.kind] ? section.label : '', vscode.SymbolKind.Field, section.range, section.labelRange),
-        );
-        this.symbols.set(question, { wpm, symbol: q });
-        return q;
-      });
-      return p;
-    });
+      for (const question of principle.questions) {
+        if ((await pause()) && token?.isCancellationRequested) return [];
+        p.children.push(this.storySymbol(question, wpm));
+      }
+      principles.push(p);
+    }
+    return principles;
+  }
+
+  private storySymbol(question: Question, wpm: number): vscode.DocumentSymbol {
+    const known = this.symbols.get(question);
+    if (known?.wpm === wpm) return known.symbol;
+    const q = symbol(question.title || 'Untitled story', this.detail(question, wpm), vscode.SymbolKind.Event, question.range, question.titleRange);
+    q.children = question.sections.map((section) =>
+      symbol(SECTION_NAMES[section.kind], section.label !== SECTION_NAMES[section.kind] ? section.label : '', vscode.SymbolKind.Field, section.range, section.labelRange),
+    );
+    this.symbols.set(question, { wpm, symbol: q });
+    return q;
   }
 }
+
+/** How long the outline of a big file may hold the extension host before giving it back (ms). */
+const SLICE_MS = 10;
 
 function symbol(name: string, detail: string, kind: vscode.SymbolKind, range: Range, selection: Range): vscode.DocumentSymbol {
   const full = toVsRange(range);

@@ -1,0 +1,14 @@
+/**
+ * A function to await between units of work on a shared thread (the extension host): it gives the thread
+ * back once `sliceMs` have passed since it last did, and says whether it did (then the caller may check
+ * whether its work is still wanted).
+ */
+export function slicer(sliceMs = 8): () => Promise<boolean> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+    return true;
+  };
+}
