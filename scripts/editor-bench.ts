@@ -12,6 +12,8 @@
  *   STAR_BENCH_RULES='{"duplicate-story":"off"}'   starAnswers.rules in the workspace's settings
  *   STAR_BENCH_HEAP=<folder> heap snapshots of the extension host before and after the edits, kept in that folder, and what
  *                            grew between them by constructor (the snapshots block the host: its lag figures are not the bench's then)
+ *   STAR_BENCH_WITHOUT=markdown-language-features   VS Code without that built-in extension (a folder of lib/vscode/extensions): what is
+ *                            left of the host's blocks, the heap's growth and the scan's time when it does not share the host and processor
  *   STAR_TRACE_TYPING=1      the extension's timings of each step of a typed change (src/features/shared/typingTrace.ts), printed
  *   STAR_BENCH_MB=20  STAR_BENCH_TRIES=7  STAR_BENCH_EDITS=1000  STAR_BENCH_BURST=10  --verbose (VS Code's output too)
  * Not part of `npm test`: it takes minutes and its figures depend on the machine.
@@ -30,6 +32,7 @@ const ROOT = path.resolve(__dirname, '..');
 const verbose = process.argv.includes('--verbose');
 const profile = process.env.STAR_BENCH_PROFILE === '1';
 const varied = process.env.STAR_BENCH_IDENTICAL !== '1';
+const without = process.env.STAR_BENCH_WITHOUT;
 const bankMb = Number(process.env.STAR_BENCH_MB ?? 20);
 /** STAR_BENCH_HEAP=<folder>: heap snapshots of the extension host before and after the edits, kept there, with what grew between them by constructor. */
 const heapDir = process.env.STAR_BENCH_HEAP ? path.resolve(process.env.STAR_BENCH_HEAP) : undefined;
@@ -76,7 +79,7 @@ type Record = { name: string; [key: string]: any };
 
 async function runVsCode(workspace: string, runner: string, profileDir: string | undefined): Promise<{ code: number; records: Record[] }> {
   const env = { ...process.env, STAR_BENCH_TYPING_FILE: TYPING_FILE, ...(profileDir ? { STAR_BENCH_PROFILE_DIR: profileDir } : {}), ...(heapDir ? { STAR_BENCH_HEAP_DIR: heapDir } : {}) };
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-vscode-tests.js'), '--workspace', workspace, '--extensionTestsPath', runner, '--timeout', '2400', ...(verbose ? ['--verbose'] : [])], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-vscode-tests.js'), '--workspace', workspace, '--extensionTestsPath', runner, '--timeout', '2400', ...(without ? ['--without-builtin', without] : []), ...(verbose ? ['--verbose'] : [])], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -138,7 +141,7 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   }
   const cpu = os.cpus();
   console.log(`\nIn VS Code ${host?.vscode ?? '?'} (code-server, Node ${host?.node ?? '?'} extension host), ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model ?? '?'}, load average ${context.loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${context.loadAfter.map((l) => l.toFixed(1)).join(' ')} after`);
-  console.log(`Workspace: 1,000 story files, ${(context.storyBytes / 1048576).toFixed(1)} MB (${varied ? 'stories told apart' : 'identical stories per format'}${process.env.STAR_BENCH_RULES ? `, starAnswers.rules ${process.env.STAR_BENCH_RULES}` : ''}), + 200 documents without a story, ${(context.docBytes / 1048576).toFixed(1)} MB${profile ? '; PROFILED run (development bundles, profiler on)' : ''}\n`);
+  console.log(`Workspace: 1,000 story files, ${(context.storyBytes / 1048576).toFixed(1)} MB (${varied ? 'stories told apart' : 'identical stories per format'}${process.env.STAR_BENCH_RULES ? `, starAnswers.rules ${process.env.STAR_BENCH_RULES}` : ''}), + 200 documents without a story, ${(context.docBytes / 1048576).toFixed(1)} MB${profile ? '; PROFILED run (development bundles, profiler on)' : ''}${without ? `; DISABLED: ${without}` : ''}\n`);
   console.log('| measured | figure | target | |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);

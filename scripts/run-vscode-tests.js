@@ -14,7 +14,7 @@
  *          [--multi-root test/fixtures/multiroot/second-bank (a workspace of the examples and this folder)]
  *          [--workspace-source test/fixtures/examples | --workspace DIR (used in place, not copied)]
  *          [--host-dir .vscode-test/code-server-4.100.3] [--chromium /usr/bin/chromium] [--timeout 600]
- *          [--screenshot final.png] [--screenshot-dir docs/screenshots] [--verbose]
+ *          [--screenshot final.png] [--screenshot-dir docs/screenshots] [--without-builtin markdown-language-features] [--verbose]
  *
  * --install-vsix: the packaged extension is installed (`code-server --install-extension`, into the extensions
  * folder and user data of this run) and tested instead of the development folder; the extension development
@@ -72,6 +72,16 @@ function resolveFromHost(id) {
 }
 const codeServer = arg('code-server') ? path.resolve(arg('code-server')) : resolveFromHost('code-server/out/node/entry.js');
 
+
+/** A folder of links to each of code-server's built-in extensions except `left` (folder names, comma-separated). */
+function builtinsWithout(left, dir) {
+  const builtins = path.resolve(path.dirname(codeServer), '..', '..', 'lib', 'vscode', 'extensions');
+  const leftOut = new Set(left.split(','));
+  if (![...leftOut].every((name) => fs.existsSync(path.join(builtins, name)))) throw new Error(`--without-builtin ${left}: not all in ${builtins}`);
+  fs.mkdirSync(dir);
+  for (const name of fs.readdirSync(builtins)) if (!leftOut.has(name)) fs.symlinkSync(path.join(builtins, name), path.join(dir, name));
+  return dir;
+}
 
 /** `code-server --install-extension` into the given extensions folder; returns the installed extension's folder. */
 function installVsix(file, dirs, extensionsDir) {
@@ -171,6 +181,9 @@ function installVsix(file, dirs, extensionsDir) {
   const csArgs = [codeServer, '--bind-addr', host, '--auth', 'none', '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
+  // --without-builtin <folder>: VS Code's built-in extensions but that one (code-server takes no --disable-extension),
+  // for the editor bench's runs without the built-in markdown extension.
+  if (arg('without-builtin')) csArgs.push('--builtin-extensions-dir', builtinsWithout(arg('without-builtin'), path.join(tmp, 'builtin-extensions')));
   // Newer VS Code only honours the payload's extensionDevelopmentPath/extensionTestsPath in a built
   // product when the smoke-test driver is enabled; newer code-server passes it via --vscode-option.
   const cliJs = path.join(path.dirname(codeServer), 'cli.js');

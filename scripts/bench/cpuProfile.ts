@@ -1,7 +1,7 @@
 /**
  * A V8 CPU profile (.cpuprofile, as the inspector's Profiler.stop returns it) summed up for a reader: where the
  * thread spent its time (self and total, by function), and, for each stretch of over 50 ms without a pause,
- * which functions of ours it ran.
+ * which functions of ours it ran, and the longest runs of our own code (what "blocked by us" means).
  */
 interface CallFrame {
   functionName: string;
@@ -85,6 +85,7 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
     for (const k of new Set(stackOf(node.id).map((n) => label(n.callFrame)))) total.set(k, (total.get(k) ?? 0) + ms);
   }
   if (span && span.ms > 50) spans.push(span);
+  const runs = runsOfOurs(profile, (i) => ownerOf(byId.get(profile.samples[i])!), (i) => stackOf(profile.samples[i]).filter((n) => ours(n.callFrame)).map((n) => label(n.callFrame)));
   const list = (m: Map<string, number>, keep: (k: string) => boolean = () => true) =>
     [...m]
       .filter(([k]) => keep(k))
@@ -100,6 +101,7 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
     list(self),
     '  total time (with callees), functions of ours:',
     list(total, (k) => k.startsWith('ours ')),
+    `  longest runs of our code without a break (collections amid it counted as ours): ${runs.length ? runs.map((r) => `${r.ms.toFixed(0)} ms at ${(r.start / 1000).toFixed(2)} s (${r.gcMs.toFixed(0)} ms of it collection; ${r.top})`).join('; ') : 'none'}`,
   ];
   // The longest stretches: what of ours was on the stack through them.
   for (const s of spans.sort((a, b) => b.ms - a.ms).slice(0, 5)) {
@@ -115,4 +117,38 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
     out.push(`  busy ${s.ms.toFixed(0)} ms from ${(s.start / 1000).toFixed(2)} s (${by}); of ours on the stack:`, list(inSpan).split('\n').slice(0, 6).join('\n') || '    (none of ours)');
   }
   return out.join('\n');
+}
+
+/**
+ * Consecutive samples of our code (a collection between two of ours counted in): the longest five, with the
+ * outermost function of ours under them. A run of ours that gives the thread back (a timer, an await) ends there.
+ */
+function runsOfOurs(profile: CpuProfile, ownerAt: (i: number) => string, oursAt: (i: number) => string[]): { start: number; ms: number; gcMs: number; top: string }[] {
+  const runs: { start: number; ms: number; gcMs: number; top: string }[] = [];
+  let run: { start: number; ms: number; gcMs: number; top: string } | undefined;
+  let gcPending = 0;
+  let clock = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    clock += profile.timeDeltas[i];
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const owner = ownerAt(i);
+    if (owner === 'STAR Answers') {
+      if (run) {
+        run.ms += gcPending + ms;
+        run.gcMs += gcPending;
+      } else {
+        const stack = oursAt(i);
+        run = { start: (clock - profile.startTime) / 1000, ms, gcMs: 0, top: stack[stack.length - 1] ?? '?' };
+      }
+      gcPending = 0;
+    } else if (owner === 'garbage collection' && run) {
+      gcPending += ms;
+    } else {
+      if (run) runs.push(run);
+      run = undefined;
+      gcPending = 0;
+    }
+  }
+  if (run) runs.push(run);
+  return runs.sort((a, b) => b.ms - a.ms).slice(0, 5);
 }
