@@ -33,7 +33,7 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
    */
   async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     const file = await this.index.fresh(document);
-    if (!file.bank.hasStories) return [];
+    if (!file.bank.hasStories || token?.isCancellationRequested) return [];
     const wpm = wordsPerMinute();
     const pause = slicer(SLICE_MS);
     const principles: vscode.DocumentSymbol[] = [];
