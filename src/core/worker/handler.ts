@@ -4,6 +4,7 @@ import type { LintDiagnostic } from '../lint/types';
 import type { BankFile } from '../model';
 import { parseBank } from '../parser';
 import { rereadEdit, type Reread } from '../parser/incremental';
+import { readsQuickly } from '../parser/markdown';
 import { mayHoldStory } from '../parser/prescan';
 import { LineIndex } from '../text/lineIndex';
 import { findingsPatch, principleHeaders, type ReadPatch } from './patch';
@@ -37,7 +38,7 @@ export function createRequestHandler(): (request: WorkerRequest) => WorkerRespon
         bank = reread?.bank;
         if (bank) how = 'incremental';
       }
-      if (!bank && request.skipStoryless && !mayHoldStory(text)) {
+      if (!bank && request.skipStoryless && !mayHoldStory(text) && (request.skipStoryless === true || !readsQuickly(text))) {
         bank = { principles: [], hasStories: false };
         how = 'skipped';
       }

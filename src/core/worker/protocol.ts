@@ -19,8 +19,12 @@ export interface ParseRequest {
   fileName?: string;
   /** Remember this parse to re-read the next version of the same key incrementally (open documents). */
   keep?: boolean;
-  /** Run the cheap pre-scan first: a file that cannot hold a story is answered without parsing (its bank is empty). */
-  skipStoryless?: boolean;
+  /**
+   * Run the cheap pre-scan first: a file that cannot hold a story is answered without parsing (its bank is empty).
+   * 'unless-simple': only when it would need the full markdown reader (a page of docs with links and code); one the
+   * quick reader reads is still parsed, so that its principles (a principle's file without a story yet) are known.
+   */
+  skipStoryless?: boolean | 'unless-simple';
   /** Lint with these settings in the worker too, and answer with the findings. */
   lint?: LintConfig;
   /**

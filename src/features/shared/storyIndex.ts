@@ -201,7 +201,8 @@ export class StoryIndex implements vscode.Disposable {
       // Typing: the worker answers with what changed since the reading held here (not the whole model back).
       const held = keep ? this.files.get(key) : undefined;
       const base = held && held.version !== undefined && held.lint?.settings === settings.key && !held.bank.problems ? held : undefined;
-      const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(TRACE_TYPING && keep ? { trace: true } : {}) };
+      // Read from disk (the scan, the watcher): a page of docs that holds no story and needs the full markdown reader is not parsed.
+      const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(keep ? {} : { skipStoryless: 'unless-simple' as const }), ...(TRACE_TYPING && keep ? { trace: true } : {}) };
       let answer = await this.traced(key, version, this.parser.parse({ ...request, ...(base ? { patchFrom: base.version } : {}) }));
       if (answer.patch) {
         const patched = base && answer.patch.base === base.version ? traceSpan(key, version, 'applyPatch', () => applyPatch(base, answer)) : undefined;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { lintBank } from '../../../src/core/lint/runner';
 import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { parseBank } from '../../../src/core/parser';
+import { readsQuickly } from '../../../src/core/parser/markdown';
 import { withQuestions } from '../../../src/core/worker/findings';
 import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
 import { spawnNodeWorker } from '../../../src/worker/spawnNode';
@@ -65,6 +66,40 @@ describe('parse worker: the same results through a Node worker as in-process', f
     const text = '# Notes\n\nNothing to see here, only prose and a [link](https://example.com).\n';
     assert.equal((await pool.parse({ key: 'notes', version: 1, text, skipStoryless: true })).how, 'skipped');
     assert.equal((await pool.parse({ key: 'notes', version: 2, text })).bank.principles[0].title, 'Notes');
+  });
+
+  it("skips a file without a story only when it needs the full markdown reader, when asked 'unless-simple' (the editor's scan)", async () => {
+    const notes = '# Notes\n\nNothing to see here, only prose, a [link](https://example.com) and `code`.\n';
+    assert.equal(readsQuickly(notes), false);
+    assert.equal((await pool.parse({ key: 'notes', version: 3, text: notes, skipStoryless: 'unless-simple' })).how, 'skipped');
+    // A principle's file without a story yet is read: the Story Bank and "new principle file" need its title.
+    const skeleton = '# Think Big\n\n## 1. Definition\n\nThinking small is a self-fulfilling prophecy.\n';
+    const read = await pool.parse({ key: 'think-big', version: 1, text: skeleton, fileName: 'think-big.md', skipStoryless: 'unless-simple' });
+    assert.equal(read.how, 'full');
+    assert.deepEqual(read.bank, parseBank(skeleton, { fileName: 'think-big.md' }));
+    assert.equal(read.bank.principles[0].title, 'Think Big');
+    // A story is always read, whichever reader it needs.
+    const story = '# Ownership\n\n## A time you fixed what nobody owned\n\n**Situation:** see [the doc](https://example.com).\n\n**Action:** I did it.\n';
+    const answered = await pool.parse({ key: 'story', version: 1, text: story, skipStoryless: 'unless-simple' });
+    assert.equal(answered.how, 'full');
+    assert.equal(answered.bank.hasStories, true);
+  });
+
+  it("'unless-simple' gives every fixture the bank of a full parse, or skips one without a story that needs the full reader", async () => {
+    const files = markdownUnder(path.resolve(EXAMPLES, '..'));
+    assert.ok(files.length > 40);
+    let skipped = 0;
+    const answers = await Promise.all(files.map((file, i) => pool.parse({ key: file, version: i, text: fs.readFileSync(file, 'utf8'), fileName: file, skipStoryless: 'unless-simple' })));
+    files.forEach((file, i) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const bank = parseBank(text, { fileName: file });
+      if (answers[i].how === 'skipped') {
+        skipped++;
+        assert.equal(bank.hasStories, false, file);
+        assert.equal(readsQuickly(text), false, file);
+      } else assert.deepEqual(answers[i].bank, bank, file);
+    });
+    assert.ok(skipped > 0, 'some fixture without a story needs the full reader');
   });
 });
 
