@@ -44,4 +44,25 @@ describe('where story files are read', function () {
     }, 'an incremental re-read of the edited story');
     assert.deepStrictEqual(Object.keys(after.answers), [expected]);
   });
+
+  it('does not parse a page of docs read from disk that can hold no story, but reads a principle\'s file without one', async () => {
+    const ext = await activeExtension();
+    const stats = () => (ext.exports as { parseStats: () => ParseStats | undefined }).parseStats()?.answers[expected] ?? {};
+    const index = (ext.exports as { storyIndex: { get(uri: vscode.Uri): { bank: { principles: { title: string }[] } } | undefined } }).storyIndex;
+    const docs = wsFile('setup-notes.md');
+    const principle = wsFile('think-big-skeleton.md');
+    try {
+      const skippedBefore = stats().skipped ?? 0;
+      await vscode.workspace.fs.writeFile(docs, new TextEncoder().encode('# Setup\n\nRun `npm ci`, then read [the guide](https://example.com/guide).\n\n- one step\n\n- another step\n'));
+      await waitFor(() => index.get(docs), 'the docs page in the index');
+      // Once or twice: writing a new file makes a watcher's create and change events.
+      assert.ok((stats().skipped ?? 0) > skippedBefore, 'answered without a parse');
+      assert.deepStrictEqual(index.get(docs)!.bank.principles, []);
+      await vscode.workspace.fs.writeFile(principle, new TextEncoder().encode('# Think Big\n\n## 1. Definition\n\nThinking small is a self-fulfilling prophecy.\n'));
+      const read = await waitFor(() => index.get(principle), 'the principle\'s file in the index');
+      assert.deepStrictEqual(read.bank.principles.map((p) => p.title), ['Think Big'], 'read in full');
+    } finally {
+      for (const uri of [docs, principle]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
 });
