@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ByteBudget } from '../../core/byteBudget';
 import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
@@ -61,6 +62,9 @@ export class StoryIndex implements vscode.Disposable {
   private scanSource: vscode.CancellationTokenSource | undefined;
   /** The parse under way for each open document, by version. */
   private readonly inflight = new Map<string, { version: number; file: Promise<IndexedFile> }>();
+  /** The latest reading from disk of each file under way. */
+  private readonly diskReads = new Map<string, { id: number; done: Promise<void> }>();
+  private lastDiskRead = 0;
   /** The newest request per file: an answer to an older one is dropped. */
   private readonly tickets = new Map<string, number>();
   private nextTicket = 1;
@@ -266,9 +270,21 @@ export class StoryIndex implements vscode.Disposable {
   /**
    * A result read from disk (in this session or the last one, from the snapshot) is kept when the file
    * has the same text (by hash), or, with `trustStamp` (the scan), the same size and modification time
-   * without reading it; otherwise the file is parsed.
+   * without reading it; otherwise the file is parsed. A reading overtaken by a newer one of the same file
+   * (the watcher's, while the scan reads it) ends when that one has stored the file, so that the scan's
+   * end means every file it listed is in the index.
    */
-  private async readFromDisk(uri: vscode.Uri, trustStamp = false): Promise<void> {
+  private readFromDisk(uri: vscode.Uri, trustStamp = false, budget?: ByteBudget): Promise<void> {
+    const key = uri.toString();
+    const id = ++this.lastDiskRead;
+    const done = this.readFromDiskOnce(uri, id, trustStamp, budget).finally(() => {
+      if (this.diskReads.get(key)?.id === id) this.diskReads.delete(key);
+    });
+    this.diskReads.set(key, { id, done });
+    return done;
+  }
+
+  private async readFromDiskOnce(uri: vscode.Uri, id: number, trustStamp: boolean, budget: ByteBudget | undefined): Promise<void> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (open) {
@@ -283,16 +299,25 @@ export class StoryIndex implements vscode.Disposable {
     const known = this.files.get(key);
     const stamp = known?.version === undefined ? known?.disk : undefined;
     if (trustStamp && stamp && unchangedOnDisk(stamp, stat)) return;
-    const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    const hash = await contentHash(text);
-    if (known && stamp && sameContent(stamp, hash) && this.files.get(key) === known) {
-      known.disk = { size: stat.size, mtime: stat.mtime, hash };
-      return;
+    const release = await budget?.take(stat.size);
+    try {
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const hash = await contentHash(text);
+      if (known && stamp && sameContent(stamp, hash) && this.files.get(key) === known) {
+        known.disk = { size: stat.size, mtime: stat.mtime, hash };
+        return;
+      }
+      const file = await this.read(uri, text, undefined, false);
+      if (!file) {
+        const newer = this.diskReads.get(key);
+        if (newer && newer.id > id) await newer.done;
+        return;
+      }
+      file.disk = { size: stat.size, mtime: stat.mtime, hash };
+      this.store(file);
+    } finally {
+      release?.();
     }
-    const file = await this.read(uri, text, undefined, false);
-    if (!file) return;
-    file.disk = { size: stat.size, mtime: stat.mtime, hash };
-    this.store(file);
   }
 
   /**
@@ -382,7 +407,9 @@ export class StoryIndex implements vscode.Disposable {
         const found = new Set(uris.map((u) => u.toString()));
         for (const [key, file] of restored) if (!found.has(key) && this.files.get(key) === file) this.remove(file.uri);
       }
-      // Several files in flight, so that reading the next file overlaps the worker's parse of this one.
+      // Many files in flight: each read is a round trip through the window in a remote or browser workbench,
+      // and the workers should never wait for one (four lanes kept the first scan of 1,200 files at 36 s or more).
+      const budget = new ByteBudget(SCAN_BYTES_IN_FLIGHT);
       let done = 0;
       let next = 0;
       const report = () => progress.report({ message: `${done}/${uris.length} files` });
@@ -391,7 +418,7 @@ export class StoryIndex implements vscode.Disposable {
         while (next < uris.length && !source.token.isCancellationRequested) {
           const uri = uris[next++];
           try {
-            await this.readFromDisk(uri, true);
+            await this.readFromDisk(uri, true, budget);
           } catch (error) {
             console.warn(`STAR Answers: skipped ${uri.toString()}:`, error);
             const stale = restored?.get(uri.toString());
@@ -401,8 +428,7 @@ export class StoryIndex implements vscode.Disposable {
           if (done % 10 === 0) report();
         }
       };
-      // Files kept from the snapshot are mostly only stat-ed: more of them at once.
-      await Promise.all(Array.from({ length: restored ? RESTORED_SCAN_LANES : SCAN_LANES }, lane));
+      await Promise.all(Array.from({ length: SCAN_LANES }, lane));
     });
   }
 
@@ -428,9 +454,9 @@ function applyPatch(base: IndexedFile, answer: ParseResponse): { bank: BankFile;
 /** localeCompare's order, from one collator: localeCompare builds one per call, which made sorting 1,200 files take 100 ms and more. */
 const uriOrder = lazyCollator();
 
-/** Files read from disk and waiting for or in the worker at once during the scan. */
-const SCAN_LANES = 4;
-const RESTORED_SCAN_LANES = 16;
+/** Files read from disk and waiting for or in the worker at once during the scan, and their most bytes. */
+const SCAN_LANES = 32;
+const SCAN_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 /** Files of the snapshot shown per change event. */
 const RESTORE_BATCH = 100;
 
