@@ -34,6 +34,8 @@ export const TYPING_QUIET_MS = 1500;
 
 interface ScanTask {
   request: PoolRequest;
+  /** Whether the typing worker may take it (small, not deeply nested): known once asked, the queue is searched often. */
+  shareable?: boolean;
   resolve: (response: ParseResponse) => void;
   reject: (error: Error) => void;
 }
@@ -106,7 +108,7 @@ export class WorkerBankParser implements BankParser {
       return;
     }
     // Never a file that may overrun its budget: ending the typing worker would lose the open documents' last parse.
-    const at = this.scanQueue.findIndex((task) => task.request.text.length <= SHARED_SCAN_MAX_CHARS && !isDeeplyNested(task.request.text));
+    const at = this.scanQueue.findIndex((task) => (task.shareable ??= task.request.text.length <= SHARED_SCAN_MAX_CHARS && !isDeeplyNested(task.request.text)));
     if (at < 0) return;
     const [task] = this.scanQueue.splice(at, 1);
     this.typingScanning = true;
