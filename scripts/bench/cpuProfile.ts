@@ -121,7 +121,9 @@ export function summariseProfile(profile: CpuProfile, ourDist: string, top = 15)
 
 /**
  * Consecutive samples of our code (a collection between two of ours counted in): the longest five, with the
- * outermost function of ours under them. A run of ours that gives the thread back (a timer, an await) ends there.
+ * outermost function of ours under them. A run ends at the first sample of anything else (idle, VS Code, another
+ * extension): work that gives the thread back to a timer and resumes at once, before a sample sees the pause,
+ * reads as one run, so a run is an upper bound of how long we held the thread.
  */
 function runsOfOurs(profile: CpuProfile, ownerAt: (i: number) => string, oursAt: (i: number) => string[]): { start: number; ms: number; gcMs: number; top: string }[] {
   const runs: { start: number; ms: number; gcMs: number; top: string }[] = [];
