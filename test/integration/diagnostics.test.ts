@@ -76,6 +76,37 @@ describe('diagnostics and quick fixes', function () {
     }
   });
 
+  it('a keystroke that moves no problem sends VS Code nothing; one that changes them sends them', async () => {
+    const uri = wsFile('keystrokes.md');
+    const text = '# Keystrokes\n\n## Tell me about a slow build\n\n**Situation:** the build took an hour.\n\n**Action:** I cached the steps.\n\n**Result:** it got faster.\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      const index = ((await activeExtension()).exports as { storyIndex: { fresh(d: vscode.TextDocument): Promise<unknown> } }).storyIndex;
+      await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'missing-section'), 'the missing Task');
+      await index.fresh(editor.document);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the reading from disk and the pass over the bank, published
+      // The diagnostics VS Code holds are the objects last sent: a file sent again has new ones for the re-read story.
+      const before = ours(uri);
+      assert.deepStrictEqual(before.map(ruleOf).sort(), ['missing-section', 'unquantified-result']);
+      // A word in the Situation, on a line of no problem: every problem keeps its place.
+      await editor.edit((e) => e.insert(new vscode.Position(4, '**Situation:** the build'.length), ' nightly'));
+      await index.fresh(editor.document);
+      await new Promise((resolve) => setTimeout(resolve, 700)); // past the index's debounce
+      const after = ours(uri);
+      assert.strictEqual(after.length, before.length);
+      assert.ok(after.every((d, i) => d === before[i]), 'the same diagnostics, not sent again');
+      // A number in the Result: its problem goes, and VS Code is told.
+      await editor.edit((e) => e.insert(new vscode.Position(8, '**Result:** it got'.length), ' 40%'));
+      const changed = await waitFor(() => !ours(uri).some((d) => ruleOf(d) === 'unquantified-result') && ours(uri), "the Result's problem gone");
+      assert.ok(changed.some((d) => ruleOf(d) === 'missing-section'));
+      assert.ok(!changed.some((d) => before.includes(d) && ruleOf(d) === 'missing-section'), 'sent again: new objects for the re-read story');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('the quick fix inserts a Task in the <details> format, as one edit that keeps every character', async () => {
     // A copy, so that other tests still see the original.
     const source = wsFile('formats', 'incomplete.md');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../../core/lint/docsUrl';
 import type { LintDiagnostic, Severity } from '../../core/lint/types';
+import type { Range } from '../../core/model';
 import { registerQuickFixes } from '../quickfix';
 import { toVsRange } from '../shared/convert';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
@@ -46,18 +47,28 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
   };
   /** What each file was last published with: publishing the same findings again is skipped. */
   let published = new WeakMap<IndexedFile, LintDiagnostic[]>();
+  /**
+   * What an open document's problems last looked like in the editor: a keystroke that moves no problem (most
+   * keystrokes in a big file) sends VS Code nothing, not the file's thousand diagnostics again.
+   */
+  const shown = new Map<string, string>();
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
     if (file === 'stale') return; // a newer parse is on its way
+    const key = uri.toString();
     if (!file || (!file.bank.hasStories && !file.bank.problems)) {
+      shown.delete(key);
       collection.delete(uri);
       return;
     }
-    const key = uri.toString();
     const found = traceSpan(key, file.version, 'diagnostics.findings', () => service.lint(file));
     if (!found) return; // being linted again with new settings: the old problems stand until then
     if (published.get(file) === found && collection.has(uri)) return;
     published.set(file, found);
+    const looks = file.version !== undefined ? appearance(file.bank.problems, found) : undefined;
+    if (looks !== undefined && shown.get(key) === looks && collection.has(uri)) return;
+    if (looks !== undefined) shown.set(key, looks);
+    else shown.delete(key);
     const diagnostics = traceSpan(key, file.version, 'diagnostics.convert', () => [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => converted(d, uri))]);
     traceSpan(key, file.version, 'diagnostics.set', () => collection.set(uri, diagnostics));
   };
@@ -100,8 +111,10 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
       service.bankChanged();
       compareAcrossBankSoon();
     }),
+    vscode.workspace.onDidCloseTextDocument((document) => shown.delete(document.uri.toString())),
     service.onDidChangeConfig(() => {
       published = new WeakMap();
+      shown.clear();
       publishAll();
       compareAcrossBankSoon();
     }),
@@ -131,6 +144,17 @@ export function toVsDiagnostic(d: LintDiagnostic, uri?: vscode.Uri): vscode.Diag
   }
   diagnostic.code = { value: d.rule, target: vscode.Uri.parse(ruleDocsUrl(d.rule)) };
   return diagnostic;
+}
+
+/** Everything of a file's problems that the editor shows (not their offsets, which VS Code never sees). */
+function appearance(problems: string[] | undefined, found: LintDiagnostic[]): string {
+  const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  const parts = (problems ?? []).map((p) => `problem ${p}`);
+  for (const d of found) {
+    parts.push(`${at(d.range)} ${d.severity} ${d.rule} ${d.message}`);
+    for (const r of d.related ?? []) parts.push(`  ${r.uri ?? ''} ${at(r.range)} ${r.message}`);
+  }
+  return parts.join('\n');
 }
 
 /** What the parser could not read (e.g. HTML nested thousands deep), on the first line of the file. */
