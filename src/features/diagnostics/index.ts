@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { ruleDocsUrl } from '../../core/lint/docsUrl';
 import type { LintDiagnostic, Severity } from '../../core/lint/types';
-import type { Range } from '../../core/model';
 import { registerQuickFixes } from '../quickfix';
-import { toVsRange } from '../shared/convert';
+import { shownRange, toVsRange } from '../shared/convert';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 import { traceSpan } from '../shared/typingTrace';
 import { LintService } from './lintService';
@@ -148,11 +147,10 @@ export function toVsDiagnostic(d: LintDiagnostic, uri?: vscode.Uri): vscode.Diag
 
 /** Everything of a file's problems that the editor shows (not their offsets, which VS Code never sees). */
 function appearance(problems: string[] | undefined, found: LintDiagnostic[]): string {
-  const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   const parts = (problems ?? []).map((p) => `problem ${p}`);
   for (const d of found) {
-    parts.push(`${at(d.range)} ${d.severity} ${d.rule} ${d.message}`);
-    for (const r of d.related ?? []) parts.push(`  ${r.uri ?? ''} ${at(r.range)} ${r.message}`);
+    parts.push(`${shownRange(d.range)} ${d.severity} ${d.rule} ${d.message}`);
+    for (const r of d.related ?? []) parts.push(`  ${r.uri ?? ''} ${shownRange(r.range)} ${r.message}`);
   }
   return parts.join('\n');
 }

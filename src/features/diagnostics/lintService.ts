@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { lintAcrossFilesSteps, prepareAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
-import type { Range } from '../../core/model';
 import { StoryCopies } from '../../core/lint/storyCopies';
 import { slicer } from '../../core/slices';
 import { withQuestions } from '../../core/worker/findings';
 import type { WorkerFinding } from '../../core/worker/protocol';
+import { shownRange } from '../shared/convert';
 import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 
@@ -158,11 +158,10 @@ const SLICE_MS = 15;
 
 /** What a finding shows and does, positions in other files included (a first copy moves while its copy stays). */
 function signature(found: readonly LintDiagnostic[]): string {
-  const at = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   return found
     .map((d) => {
-      const related = (d.related ?? []).map((r) => `${r.uri} ${at(r.range)}`).join(' ');
-      const elsewhere = (d.fix?.elsewhere ?? []).map((e) => `${e.uri} ${at(e.range)} ${e.text}`).join(' ');
+      const related = (d.related ?? []).map((r) => `${r.uri} ${shownRange(r.range)}`).join(' ');
+      const elsewhere = (d.fix?.elsewhere ?? []).map((e) => `${e.uri} ${shownRange(e.range)} ${e.text}`).join(' ');
       return `${d.rule} ${d.severity} ${d.range.start.offset}-${d.range.end.offset} ${d.message} [${related}] [${elsewhere}]`;
     })
     .join('\n');
