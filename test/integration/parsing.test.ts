@@ -45,6 +45,49 @@ describe('where story files are read', function () {
     assert.deepStrictEqual(Object.keys(after.answers), [expected]);
   });
 
+  it('reads an edit while the user types and shows it once the debounce has passed', async () => {
+    const ext = await activeExtension();
+    type Held = { version: number | undefined };
+    const index = (ext.exports as { storyIndex: { get(uri: vscode.Uri): Held | undefined; onDidChange: vscode.Event<vscode.Uri[]> } }).storyIndex;
+    const typed = wsFile('read-ahead.md');
+    const config = vscode.workspace.getConfiguration('starAnswers');
+    const debounceMs = 2500;
+    await config.update('debounceMs', debounceMs, vscode.ConfigurationTarget.Workspace);
+    const shown: { version: number | undefined; at: number }[] = [];
+    const listening = index.onDidChange((uris) => {
+      if (uris.some((u) => u.toString() === typed.toString())) shown.push({ version: index.get(typed)?.version, at: performance.now() });
+    });
+    try {
+      await vscode.workspace.fs.writeFile(typed, new TextEncoder().encode(STORY));
+      // The watcher's readings of the new file (a create and a change) end before the document opens: they read an open document at once.
+      await waitFor(() => index.get(typed), 'the new file read from disk');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Open but in no editor: VS Code asks no provider (folding, outline) for it, which would read it at once too.
+      const document = await vscode.workspace.openTextDocument(typed);
+      await waitFor(() => index.get(typed)?.version === document.version && ours(typed).some((d) => /Task/.test(d.message)), 'the open document read');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(typed, document.positionAt(STORY.indexOf('**Action:**')), '**Task:** I had to ship on time.\n\n');
+      const editedAt = performance.now();
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applied');
+      const version = document.version;
+      // Held well before the debounce ends, and not shown yet: the problems are still those of before the edit.
+      await waitFor(() => index.get(typed)?.version === version, 'the edited version read ahead', debounceMs - 1000);
+      assert.ok(performance.now() - editedAt < debounceMs, 'read before the debounce ended');
+      assert.deepStrictEqual(shown.filter((s) => s.version === version), [], 'not shown before the debounce');
+      assert.ok(ours(typed).some((d) => /Task/.test(d.message)), 'the old problems stand meanwhile');
+      // Shown once the debounce has passed, from the reading held.
+      const event = await waitFor(() => shown.find((s) => s.version === version), 'the edited version shown', debounceMs + 10000);
+      assert.ok(event.at - editedAt >= debounceMs, `shown ${Math.round(event.at - editedAt)} ms after the edit, the debounce is ${debounceMs} ms`);
+      await waitFor(() => !ours(typed).some((d) => /Task/.test(d.message)), 'the missing Task gone');
+    } finally {
+      listening.dispose();
+      await config.update('debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+      // Saved first: a deleted file's document that holds unsaved changes stays in the bank.
+      await vscode.workspace.textDocuments.find((d) => d.uri.toString() === typed.toString())?.save();
+      await vscode.workspace.fs.delete(typed).then(undefined, () => undefined);
+    }
+  });
+
   it('does not parse a page of docs read from disk that can hold no story, but reads a principle\'s file without one', async () => {
     const ext = await activeExtension();
     const stats = () => (ext.exports as { parseStats: () => ParseStats | undefined }).parseStats()?.answers[expected] ?? {};

@@ -65,6 +65,8 @@ export class StoryIndex implements vscode.Disposable {
   /** The latest reading from disk of each file under way. */
   private readonly diskReads = new Map<string, { id: number; done: Promise<void> }>();
   private lastDiskRead = 0;
+  /** Open documents whose reading is held without the listeners told yet (read ahead while typing). */
+  private readonly unshown = new Set<string>();
   /** The newest request per file: an answer to an older one is dropped. */
   private readonly tickets = new Map<string, number>();
   private nextTicket = 1;
@@ -82,7 +84,7 @@ export class StoryIndex implements vscode.Disposable {
       parser,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (TRACE_TYPING) traceMark(e.document.uri.toString(), e.document.version, 'changed');
-        this.schedule(e.document);
+        this.schedule(e.document, debounceMs(), e.contentChanges.length > 0);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -125,13 +127,24 @@ export class StoryIndex implements vscode.Disposable {
   /**
    * The parse of a document at its current version: the stored one when it is current, else asked of
    * the worker (typing re-reads only the edited story there). Never blocks the extension host.
+   * `quiet` (reading ahead while the user types): the reading is held without telling the listeners; the
+   * next call that is not quiet (the debounce's, a provider's) shows it.
    */
-  fresh(document: vscode.TextDocument): Promise<IndexedFile> {
+  fresh(document: vscode.TextDocument, quiet = false): Promise<IndexedFile> {
     const key = document.uri.toString();
     const known = this.files.get(key);
-    if (known && known.version === document.version) return Promise.resolve(known);
+    if (known && known.version === document.version) {
+      if (!quiet) this.showHeld(key);
+      return Promise.resolve(known);
+    }
     const pending = this.inflight.get(key);
-    if (pending && pending.version === document.version) return pending.file;
+    if (pending && pending.version === document.version) return quiet ? pending.file : pending.file.then((file) => (this.showHeld(key), file));
+    // One reading of a document at a time: the next is asked for once the last is held here, so that the
+    // worker answers it with a patch to that one (an answer dropped here would make the next one whole).
+    if (pending) {
+      const again = () => this.fresh(document, quiet);
+      return pending.file.then(again, again);
+    }
     const version = document.version;
     if (TRACE_TYPING) traceMark(key, version, 'asked');
     const text = traceSpan(key, version, 'getText', () => document.getText());
@@ -139,7 +152,7 @@ export class StoryIndex implements vscode.Disposable {
       if (this.inflight.get(key)?.version === version) this.inflight.delete(key);
       if (!read) return this.files.get(key) ?? emptyFile(document.uri, version, document.getText());
       const gone = this.deleted.has(key) && !document.isDirty;
-      if ((this.isIncluded(document.uri) || this.files.has(key)) && !gone) this.store(read);
+      if ((this.isIncluded(document.uri) || this.files.has(key)) && !gone) this.store(read, quiet);
       return read;
     });
     this.inflight.set(key, { version, file });
@@ -174,9 +187,14 @@ export class StoryIndex implements vscode.Disposable {
     return vscode.languages.match({ pattern }, { uri, languageId: 'markdown' } as vscode.TextDocument) === 0;
   }
 
-  private schedule(document: vscode.TextDocument, delay = debounceMs()): void {
+  /**
+   * Shows the document's reading once it has been quiet for `delay` (the debounce). A change is read at
+   * once all the same (`readAhead`), so that the reading is ready when the debounce ends.
+   */
+  private schedule(document: vscode.TextDocument, delay = debounceMs(), readAhead = false): void {
     if (document.languageId !== 'markdown' || !this.isIncluded(document.uri)) return;
     const key = document.uri.toString();
+    if (readAhead) void this.fresh(document, true);
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -244,9 +262,17 @@ export class StoryIndex implements vscode.Disposable {
     return answer;
   }
 
-  private store(file: IndexedFile): void {
+  /** `quiet`: held, and shown by the next call of `fresh` that is not quiet. */
+  private store(file: IndexedFile, quiet = false): void {
     const key = file.uri.toString();
     this.files.set(key, file);
+    if (quiet) this.unshown.add(key);
+    else this.show(file);
+  }
+
+  private show(file: IndexedFile): void {
+    const key = file.uri.toString();
+    this.unshown.delete(key);
     traceSpan(key, file.version, 'listeners', () => this.changeEmitter.fire([file.uri]));
     if (TRACE_TYPING && file.version !== undefined) {
       traceMark(key, file.version, 'shown');
@@ -254,7 +280,16 @@ export class StoryIndex implements vscode.Disposable {
     }
   }
 
+  /** Tells the listeners of a reading held quietly, if there is one. */
+  private showHeld(key: string): void {
+    if (!this.unshown.has(key)) return;
+    const file = this.files.get(key);
+    if (file) this.show(file);
+    else this.unshown.delete(key);
+  }
+
   private remove(uri: vscode.Uri): void {
+    this.unshown.delete(uri.toString());
     if (this.files.delete(uri.toString())) this.changeEmitter.fire([uri]);
   }
 
@@ -358,6 +393,7 @@ export class StoryIndex implements vscode.Disposable {
     this.watcher?.dispose();
     const removed = [...this.files.values()].map((f) => f.uri);
     this.files.clear();
+    this.unshown.clear();
     if (removed.length) this.changeEmitter.fire(removed);
     this.scan = this.scanWorkspace(false);
   }
