@@ -125,3 +125,21 @@ export function findCatalogPrinciple(catalog: readonly CatalogPrinciple[], title
   if (!key) return undefined;
   return catalog.find((p) => normalizePrincipleTitle(p.title) === key || (p.aliases ?? []).some((a) => normalizePrincipleTitle(a) === key));
 }
+
+/** The first ATX heading of level 1, its text without closing hashes. */
+const FIRST_H1 = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/m;
+const catalogKeys = new WeakMap<readonly CatalogPrinciple[], Set<string>>();
+
+/**
+ * Whether a file may be the file of a principle of the catalog: its name or its first level-1 heading (the
+ * principle's title) names one. Cheap and generous: a false yes costs a parse, a false no leaves a principle's
+ * file without a story out of the Story Bank until it is opened.
+ */
+export function mayBePrincipleFile(text: string, path: string, catalog: readonly CatalogPrinciple[]): boolean {
+  if (!catalog.length) return false;
+  let keys = catalogKeys.get(catalog);
+  if (!keys) catalogKeys.set(catalog, (keys = new Set(catalog.flatMap((p) => [p.title, ...(p.aliases ?? [])].map(normalizePrincipleTitle)))));
+  const names = (title: string) => keys.has(normalizePrincipleTitle(title.replace(/[*_`]/g, '')));
+  const title = FIRST_H1.exec(text)?.[1];
+  return names(path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')) || (title !== undefined && names(title));
+}

@@ -88,12 +88,13 @@ describe('where story files are read', function () {
     }
   });
 
-  it('does not parse a page of docs read from disk that can hold no story, but reads a principle\'s file without one', async () => {
+  it('does not parse a page of docs read from disk that can hold no story, but reads a principle\'s file without one, links and all', async () => {
     const ext = await activeExtension();
     const stats = () => (ext.exports as { parseStats: () => ParseStats | undefined }).parseStats()?.answers[expected] ?? {};
     const index = (ext.exports as { storyIndex: { get(uri: vscode.Uri): { bank: { principles: { title: string }[] } } | undefined } }).storyIndex;
     const docs = wsFile('setup-notes.md');
     const principle = wsFile('think-big-skeleton.md');
+    const linked = wsFile('dive-deep-skeleton.md');
     try {
       const skippedBefore = stats().skipped ?? 0;
       await vscode.workspace.fs.writeFile(docs, new TextEncoder().encode('# Setup\n\nRun `npm ci`, then read [the guide](https://example.com/guide).\n\n- one step\n\n- another step\n'));
@@ -104,8 +105,12 @@ describe('where story files are read', function () {
       await vscode.workspace.fs.writeFile(principle, new TextEncoder().encode('# Think Big\n\n## 1. Definition\n\nThinking small is a self-fulfilling prophecy.\n'));
       const read = await waitFor(() => index.get(principle), 'the principle\'s file in the index');
       assert.deepStrictEqual(read.bank.principles.map((p) => p.title), ['Think Big'], 'read in full');
+      // Its definition needs the full markdown reader (a link, code): still read, its title names a principle of the catalog.
+      await vscode.workspace.fs.writeFile(linked, new TextEncoder().encode('# Dive Deep\n\n## 1. Definition\n\nStay connected to the details ([the list](https://example.com/lp)) and run `audit` often.\n'));
+      const linkedRead = await waitFor(() => index.get(linked), 'the linked principle\'s file in the index');
+      assert.deepStrictEqual(linkedRead.bank.principles.map((p) => p.title), ['Dive Deep'], 'read in full');
     } finally {
-      for (const uri of [docs, principle]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      for (const uri of [docs, principle, linked]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
   });
 });

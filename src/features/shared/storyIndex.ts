@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ByteBudget } from '../../core/byteBudget';
+import { mayBePrincipleFile, type CatalogPrinciple } from '../../core/catalog';
 import { MAX_STORY_FILE_BYTES, overBudgetMessage, tooLargeMessage } from '../../core/limits';
 import type { BankFile } from '../../core/model';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
@@ -9,6 +10,7 @@ import { applyBankPatch, applyFindingsPatch } from '../../core/worker/patch';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { ParseResponse, WorkerFinding } from '../../core/worker/protocol';
 import type { IndexSnapshot } from './indexSnapshot';
+import { catalogSetting } from '../tree/settings';
 import { lintSettings } from './lintSettings';
 import type { BankParser } from './parseService';
 import { TRACE_TYPING, traceData, traceEnd, traceMark, traceSpan } from './typingTrace';
@@ -65,6 +67,8 @@ export class StoryIndex implements vscode.Disposable {
   /** The latest reading from disk of each file under way. */
   private readonly diskReads = new Map<string, { id: number; done: Promise<void> }>();
   private lastDiskRead = 0;
+  /** Each workspace folder's lint settings and principle catalog ('' for files outside every folder), read once per change of the settings. */
+  private readonly settingsByFolder = new Map<string, { lint: ReturnType<typeof lintSettings>; catalog: CatalogPrinciple[] }>();
   /** Open documents whose reading is held without the listeners told yet (read ahead while typing). */
   private readonly unshown = new Set<string>();
   /** The newest request per file: an answer to an older one is dropped. */
@@ -93,8 +97,12 @@ export class StoryIndex implements vscode.Disposable {
         if (d.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(d.uri)) this.remove(d.uri);
         else void this.reloadFromDisk(d.uri);
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scan && this.rescan()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.settingsByFolder.clear();
+        if (this.scan) this.rescan();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('starAnswers')) this.settingsByFolder.clear();
         if (e.affectsConfiguration('starAnswers.include') || e.affectsConfiguration('starAnswers.exclude')) this.rescan();
       }),
     );
@@ -161,6 +169,7 @@ export class StoryIndex implements vscode.Disposable {
 
   /** Reads every stored file again (the lint settings changed); the results arrive through onDidChange. */
   relintAll(): void {
+    this.settingsByFolder.clear(); // whichever listener of the settings' change runs first
     for (const file of this.files.values()) {
       void this.read(file.uri, file.text, file.version, file.version !== undefined).then((read) => {
         if (!read || !this.files.has(read.uri.toString())) return;
@@ -219,12 +228,14 @@ export class StoryIndex implements vscode.Disposable {
     let lint: IndexedFile['lint'];
     try {
       // Linted in the worker too, with the settings of now: the extension host only publishes.
-      const settings = lintSettings(uri);
+      const { lint: settings, catalog } = this.settingsFor(uri);
       // Typing: the worker answers with what changed since the reading held here (not the whole model back).
       const held = keep ? this.files.get(key) : undefined;
       const base = held && held.version !== undefined && held.lint?.settings === settings.key && !held.bank.problems ? held : undefined;
-      // Read from disk (the scan, the watcher): a page of docs that holds no story and needs the full markdown reader is not parsed.
-      const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(keep ? {} : { skipStoryless: 'unless-simple' as const }), ...(TRACE_TYPING && keep ? { trace: true } : {}) };
+      // Read from disk (the scan, the watcher): a page of docs that holds no story and needs the full markdown reader is
+      // not parsed, unless it may be a principle's file without a story yet (the Story Bank lists those under the catalog).
+      const skip = !keep && !mayBePrincipleFile(text, uri.path, catalog);
+      const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(skip ? { skipStoryless: 'unless-simple' as const } : {}), ...(TRACE_TYPING && keep ? { trace: true } : {}) };
       let answer = await this.traced(key, version, this.parser.parse({ ...request, ...(base ? { patchFrom: base.version } : {}) }));
       if (answer.patch) {
         const patched = base && answer.patch.base === base.version ? traceSpan(key, version, 'applyPatch', () => applyPatch(base, answer)) : undefined;
@@ -246,6 +257,18 @@ export class StoryIndex implements vscode.Disposable {
     }
     if (this.tickets.get(key) !== ticket) return undefined;
     return indexedFile(uri, version, text, bank!, lint);
+  }
+
+  /** Reading the settings for each of a scan's 1,200 files took 200 ms of the extension host. */
+  private settingsFor(uri: vscode.Uri): { lint: ReturnType<typeof lintSettings>; catalog: CatalogPrinciple[] } {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const id = folder?.uri.toString() ?? '';
+    let settings = this.settingsByFolder.get(id);
+    if (!settings) {
+      settings = { lint: lintSettings(uri), catalog: catalogSetting() };
+      this.settingsByFolder.set(id, settings);
+    }
+    return settings;
   }
 
   /** The worker's answer, with its timings in the trace (STAR_TRACE_TYPING). */

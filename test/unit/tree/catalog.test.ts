@@ -1,5 +1,8 @@
 import * as assert from 'node:assert';
-import { AMAZON_PRINCIPLES, findCatalogPrinciple, normalizePrincipleTitle, resolveCatalog, sanitizeCustomCatalog } from '../../../src/core/catalog';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AMAZON_PRINCIPLES, findCatalogPrinciple, mayBePrincipleFile, normalizePrincipleTitle, resolveCatalog, sanitizeCustomCatalog } from '../../../src/core/catalog';
+import { parseBank } from '../../../src/core/parser';
 
 describe('core/catalog', () => {
   it("ships Amazon's 16 Leadership Principles with one-line definitions", () => {
@@ -28,5 +31,44 @@ describe('core/catalog', () => {
       sanitizeCustomCatalog([{ title: ' Kindness ', definition: 'Be kind.' }, { title: 'kindness' }, { definition: 'no title' }, null, 42, 'Grit', { title: 7 }]),
       [{ title: 'Kindness', definition: 'Be kind.' }, { title: 'Grit', definition: '' }],
     );
+  });
+
+  describe('mayBePrincipleFile (whether a page the scan would not parse may be a principle\'s file)', () => {
+    const amazon = [...AMAZON_PRINCIPLES];
+
+    it('reads the first level-1 heading and the file name', () => {
+      assert.ok(mayBePrincipleFile('# Think Big\n\nThinking small is a [self-fulfilling prophecy](https://example.com).\n', '/bank/notes.md', amazon));
+      assert.ok(mayBePrincipleFile('  # **Dive Deep** ##\n', '/bank/x.md', amazon), 'emphasis and closing hashes');
+      assert.ok(mayBePrincipleFile('# Setup\n\nRun `npm ci`.\n', '/bank/Dive Deep.md', amazon), 'named by its file');
+      assert.ok(mayBePrincipleFile('# 3. invent & simplify\r\n\r\nSee [this](x).\r\n', '/bank/x.md', amazon), 'numbered, CRLF');
+    });
+
+    it('says no to other pages, to later or deeper headings, and to every page without a catalog', () => {
+      assert.ok(!mayBePrincipleFile('# Setup\n\nRun `npm ci`.\n', '/bank/setup.md', amazon));
+      assert.ok(!mayBePrincipleFile('# Setup\n\n# Think Big\n', '/bank/setup.md', amazon), 'only the first level-1 heading is a title');
+      assert.ok(!mayBePrincipleFile('## Think Big\n', '/bank/setup.md', amazon));
+      assert.ok(!mayBePrincipleFile('#Think Big\n', '/bank/setup.md', amazon), 'no heading without a space');
+      assert.ok(!mayBePrincipleFile('# Think Big\n', '/bank/Think Big.md', []));
+    });
+
+    it('follows a custom catalog', () => {
+      const custom = sanitizeCustomCatalog([{ title: 'Craft' }, 'Care']);
+      assert.ok(mayBePrincipleFile('# craft\n', '/bank/x.md', custom));
+      assert.ok(!mayBePrincipleFile('# Think Big\n', '/bank/x.md', custom));
+    });
+
+    it('says yes for every fixture and example whose parse names a principle of the catalog', () => {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+      const files = walk(path.join(__dirname, '../../fixtures'));
+      let named = 0;
+      for (const file of files) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (!parseBank(text, { fileName: file }).principles.some((p) => findCatalogPrinciple(amazon, p.title))) continue;
+        named++;
+        assert.ok(mayBePrincipleFile(text, file, amazon), file);
+      }
+      assert.ok(named >= 10, `${named} fixtures name a principle of the catalog`);
+    });
   });
 });
