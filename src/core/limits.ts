@@ -23,9 +23,13 @@ export function isDeeplyNested(text: string): boolean {
   return DEEP_NESTING.test(text);
 }
 
+/** Below this allowance (files under about 100 KB) the text is not searched for deep nesting: the caller's thread does it for every file. */
+const ALLOWANCE_NOT_CHECKED_MS = 1_000;
+
 export function parseBudgetFor(text: string, base = PARSE_BUDGET_MS): number {
-  if (isDeeplyNested(text)) return base;
-  return base + Math.round((text.length / (1024 * 1024)) * PARSE_BUDGET_MS_PER_MB);
+  const allowance = Math.round((text.length / (1024 * 1024)) * PARSE_BUDGET_MS_PER_MB);
+  if (allowance >= ALLOWANCE_NOT_CHECKED_MS && isDeeplyNested(text)) return base;
+  return base + allowance;
 }
 
 export function overBudgetMessage(budgetMs: number): string {

@@ -360,9 +360,10 @@ export class StoryIndex implements vscode.Disposable {
     const release = await budget?.take(stat.size);
     try {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      const hash = await contentHash(text);
-      if (known && stamp && sameContent(stamp, hash) && this.files.get(key) === known) {
-        known.disk = { size: stat.size, mtime: stat.mtime, hash };
+      // Hashed only to compare with a reading kept from before; the snapshot hashes the others when it is saved, after the scan.
+      const hash = known && stamp ? await contentHash(text) : undefined;
+      if (hash !== undefined && stamp && sameContent(stamp, hash) && this.files.get(key) === known) {
+        known!.disk = { size: stat.size, mtime: stat.mtime, hash };
         return;
       }
       const file = await this.read(uri, text, undefined, false);
@@ -371,7 +372,7 @@ export class StoryIndex implements vscode.Disposable {
         if (newer && newer.id > id) await newer.done;
         return;
       }
-      file.disk = { size: stat.size, mtime: stat.mtime, hash };
+      file.disk = { size: stat.size, mtime: stat.mtime, ...(hash !== undefined ? { hash } : {}) };
       this.store(file);
     } finally {
       release?.();

@@ -13,7 +13,17 @@ describe('parse budget: a big file of ordinary markdown gets time, text nested h
     assert.equal(parseBudgetFor(mb), PARSE_BUDGET_MS + Math.round((mb.length / 1024 / 1024) * PARSE_BUDGET_MS_PER_MB));
     assert.ok(parseBudgetFor(mb) >= PARSE_BUDGET_MS + PARSE_BUDGET_MS_PER_MB);
     assert.equal(parseBudgetFor(nestedListText(1_500)), PARSE_BUDGET_MS);
-    assert.equal(parseBudgetFor(`# Quotes\n\n${'> '.repeat(80)}deep\n`), PARSE_BUDGET_MS);
+    const quotes = `# Quotes\n\n${'> '.repeat(80)}deep\n`.repeat(1_000);
+    assert.ok(quotes.length > 100 * 1024);
+    assert.equal(parseBudgetFor(quotes), PARSE_BUDGET_MS);
+  });
+
+  it('does not search a small file for deep nesting: its allowance is under a second anyway', () => {
+    const small = nestedListText(200);
+    assert.ok(small.length < 100 * 1024);
+    const allowance = Math.round((small.length / 1024 / 1024) * PARSE_BUDGET_MS_PER_MB);
+    assert.ok(allowance > 0 && allowance < 1_000);
+    assert.equal(parseBudgetFor(small), PARSE_BUDGET_MS + allowance);
   });
 
   it('lets a slow answer for a big ordinary file arrive, and ends the same wait on a nested one', async () => {
@@ -21,7 +31,7 @@ describe('parse budget: a big file of ordinary markdown gets time, text nested h
     try {
       const big = await pool.parse({ key: 'big.md', version: 1, text: ordinary(128 * 1024) });
       assert.equal(big.key, 'big.md');
-      await assert.rejects(pool.parse({ key: 'deep.md', version: 1, text: nestedListText(120) }), (e: unknown) => e instanceof ParseBudgetExceeded && e.budgetMs === 100);
+      await assert.rejects(pool.parse({ key: 'deep.md', version: 1, text: nestedListText(400) }), (e: unknown) => e instanceof ParseBudgetExceeded && e.budgetMs === 100);
     } finally {
       pool.dispose();
     }
