@@ -51,7 +51,7 @@ describe('where story files are read', function () {
     const index = (ext.exports as { storyIndex: { get(uri: vscode.Uri): Held | undefined; onDidChange: vscode.Event<vscode.Uri[]> } }).storyIndex;
     const typed = wsFile('read-ahead.md');
     const config = vscode.workspace.getConfiguration('starAnswers');
-    const debounceMs = 2500;
+    const debounceMs = 4000;
     await config.update('debounceMs', debounceMs, vscode.ConfigurationTarget.Workspace);
     const shown: { version: number | undefined; at: number }[] = [];
     const listening = index.onDidChange((uris) => {
@@ -71,10 +71,16 @@ describe('where story files are read', function () {
       assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applied');
       const version = document.version;
       // Held well before the debounce ends, and not shown yet: the problems are still those of before the edit.
-      await waitFor(() => index.get(typed)?.version === version, 'the edited version read ahead', debounceMs - 1000);
+      await waitFor(() => index.get(typed)?.version === version, 'the edited version read ahead', debounceMs - 2500);
       assert.ok(performance.now() - editedAt < debounceMs, 'read before the debounce ended');
       assert.deepStrictEqual(shown.filter((s) => s.version === version), [], 'not shown before the debounce');
       assert.ok(ours(typed).some((d) => /Task/.test(d.message)), 'the old problems stand meanwhile');
+      // A provider asked meanwhile (the outline) gets the edited version, and does not show it early either.
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', typed);
+      const names = (list: readonly vscode.DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+      assert.ok(names(symbols ?? []).includes('Task'), `the outline holds the new Task: ${names(symbols ?? []).join(', ')}`);
+      assert.ok(performance.now() - editedAt < debounceMs, 'asked before the debounce ended');
+      assert.deepStrictEqual(shown.filter((s) => s.version === version), [], 'not shown by the outline\'s request');
       // Shown once the debounce has passed, from the reading held.
       const event = await waitFor(() => shown.find((s) => s.version === version), 'the edited version shown', debounceMs + 10000);
       assert.ok(event.at - editedAt >= debounceMs, `shown ${Math.round(event.at - editedAt)} ms after the edit, the debounce is ${debounceMs} ms`);

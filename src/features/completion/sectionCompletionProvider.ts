@@ -17,7 +17,7 @@ export class SectionCompletionProvider implements vscode.CompletionItemProvider 
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     if (document.getText().length > MAX_DOCUMENT_CHARS) return undefined;
-    const [file, probes] = await Promise.all([this.index.fresh(document), loadComplete()]);
+    const [file, probes] = await Promise.all([this.index.fresh(document, true), loadComplete()]);
     if (token.isCancellationRequested || file.version !== document.version || !file.bank.hasStories) return undefined;
     const result = probes.completeSections(file.text, file.bank, document.offsetAt(position), file.lines);
     if (!result) return undefined;

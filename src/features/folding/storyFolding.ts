@@ -6,7 +6,7 @@ export class StoryFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly index: StoryIndex) {}
 
   async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
-    const file = await this.index.fresh(document);
+    const file = await this.index.fresh(document, true);
     const ranges: vscode.FoldingRange[] = [];
     for (const principle of file.bank.principles) {
       for (const question of principle.questions) {

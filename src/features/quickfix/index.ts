@@ -22,7 +22,7 @@ export function registerQuickFixes(index: StoryIndex, service: LintService): vsc
       const wantsQuickFix = !context.only || vscode.CodeActionKind.QuickFix.intersects(context.only);
       const ours = context.diagnostics.filter((d) => d.source === SOURCE);
       if (!wantsFixAll && !(wantsQuickFix && ours.length)) return [];
-      const file = await index.fresh(document);
+      const file = await index.fresh(document, true);
       if (file.version !== document.version) return []; // typed on meanwhile: the editor asks again
       const found = service.lint(file) ?? [];
       const actions: vscode.CodeAction[] = [];

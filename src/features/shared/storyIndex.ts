@@ -135,8 +135,9 @@ export class StoryIndex implements vscode.Disposable {
   /**
    * The parse of a document at its current version: the stored one when it is current, else asked of
    * the worker (typing re-reads only the edited story there). Never blocks the extension host.
-   * `quiet` (reading ahead while the user types): the reading is held without telling the listeners; the
-   * next call that is not quiet (the debounce's, a provider's) shows it.
+   * `quiet` (reading ahead while the user types, a provider that only needs the reading): while the document's
+   * debounce runs, the reading is held without telling the listeners, and shown when the debounce ends (or by
+   * a call that is not quiet before that), so that the problems and the tree change once the user pauses.
    */
   fresh(document: vscode.TextDocument, quiet = false): Promise<IndexedFile> {
     const key = document.uri.toString();
@@ -160,7 +161,7 @@ export class StoryIndex implements vscode.Disposable {
       if (this.inflight.get(key)?.version === version) this.inflight.delete(key);
       if (!read) return this.files.get(key) ?? emptyFile(document.uri, version, document.getText());
       const gone = this.deleted.has(key) && !document.isDirty;
-      if ((this.isIncluded(document.uri) || this.files.has(key)) && !gone) this.store(read, quiet);
+      if ((this.isIncluded(document.uri) || this.files.has(key)) && !gone) this.store(read, quiet && this.timers.has(key));
       return read;
     });
     this.inflight.set(key, { version, file });
@@ -285,7 +286,7 @@ export class StoryIndex implements vscode.Disposable {
     return answer;
   }
 
-  /** `quiet`: held, and shown by the next call of `fresh` that is not quiet. */
+  /** `quiet`: held, and shown by the next call of `fresh` that is not quiet (the debounce's, at the latest). */
   private store(file: IndexedFile, quiet = false): void {
     const key = file.uri.toString();
     this.files.set(key, file);

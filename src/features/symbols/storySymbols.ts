@@ -32,7 +32,7 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
    * may be held (it measures every story); a request VS Code cancelled meanwhile (the next edit) stops there.
    */
   async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
-    const file = await this.index.fresh(document);
+    const file = await this.index.fresh(document, true);
     if (!file.bank.hasStories || token?.isCancellationRequested) return [];
     const wpm = wordsPerMinute();
     const pause = slicer(SLICE_MS);
