@@ -94,7 +94,7 @@ describe('where story files are read', function () {
     }
   });
 
-  it('does not parse a page of docs read from disk that can hold no story, but reads a principle\'s file without one, links and all', async () => {
+  it('does not parse a page of docs read from disk that can hold no story, but reads a principle\'s file without one, links and all, and again when the catalog names it', async () => {
     const ext = await activeExtension();
     const stats = () => (ext.exports as { parseStats: () => ParseStats | undefined }).parseStats()?.answers[expected] ?? {};
     const index = (ext.exports as { storyIndex: { get(uri: vscode.Uri): { bank: { principles: { title: string }[] } } | undefined } }).storyIndex;
@@ -115,6 +115,17 @@ describe('where story files are read', function () {
       await vscode.workspace.fs.writeFile(linked, new TextEncoder().encode('# Dive Deep\n\n## 1. Definition\n\nStay connected to the details ([the list](https://example.com/lp)) and run `audit` often.\n'));
       const linkedRead = await waitFor(() => index.get(linked), 'the linked principle\'s file in the index');
       assert.deepStrictEqual(linkedRead.bank.principles.map((p) => p.title), ['Dive Deep'], 'read in full');
+      // A principle of a catalog chosen now: its page, read before without a parse, is read again.
+      const config = vscode.workspace.getConfiguration('starAnswers');
+      try {
+        await config.update('customCatalog', [{ title: 'Setup' }], vscode.ConfigurationTarget.Workspace);
+        await config.update('catalog', 'custom', vscode.ConfigurationTarget.Workspace);
+        const reread = await waitFor(() => (index.get(docs)?.bank.principles.length ? index.get(docs) : undefined), 'the docs page read again as the file of the principle Setup');
+        assert.deepStrictEqual(reread.bank.principles.map((p) => p.title), ['Setup']);
+      } finally {
+        await config.update('catalog', undefined, vscode.ConfigurationTarget.Workspace);
+        await config.update('customCatalog', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     } finally {
       for (const uri of [docs, principle, linked]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }

@@ -103,6 +103,7 @@ export class StoryIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('starAnswers')) this.settingsByFolder.clear();
+        if (e.affectsConfiguration('starAnswers.catalog') || e.affectsConfiguration('starAnswers.customCatalog')) this.rereadUnparsed();
         if (e.affectsConfiguration('starAnswers.include') || e.affectsConfiguration('starAnswers.exclude')) this.rescan();
       }),
     );
@@ -258,6 +259,21 @@ export class StoryIndex implements vscode.Disposable {
     }
     if (this.tickets.get(key) !== ticket) return undefined;
     return indexedFile(uri, version, text, bank!, lint);
+  }
+
+  /**
+   * Pages read from disk without a parse (they could hold no story and named no principle of the catalog): read
+   * again when the catalog changes, since one of them may be the file of a principle it names now.
+   */
+  private rereadUnparsed(): void {
+    for (const file of this.files.values()) {
+      if (file.version !== undefined || file.bank.principles.length || file.bank.problems) continue;
+      void this.read(file.uri, file.text, undefined, false).then((read) => {
+        if (!read || this.files.get(read.uri.toString()) !== file) return;
+        if (file.disk) read.disk = file.disk; // the same text: the same file on disk
+        this.store(read);
+      });
+    }
   }
 
   /** Reading the settings for each of a scan's 1,200 files took 200 ms of the extension host. */
