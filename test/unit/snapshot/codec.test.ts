@@ -29,6 +29,36 @@ describe('index snapshot: bytes', () => {
     assert.ok(back.entries[1].lint!.findings.some((f) => f.rule === 'unquantified-result'), 'the findings are kept');
   });
 
+  it('writes a big file\'s entry in pieces, giving the thread back between them, and reads it back whole', async () => {
+    let text = '# Ownership\n\n';
+    for (let i = 0; i < 3_000; i++) text += `## Tell me about order ${i} 🚚\n\n**Situation:** a late "order" for customer ${i}.\n\n**Task:** ship it.\n\n**Action:** we re-planned.\n\n**Result:** it went fine.\n\n`;
+    const bank = parseBank(text, { fileName: 'big.md' });
+    const findings = lintBank({ text, bank, config: DEFAULT_CONFIG }).map(({ question: _question, ...finding }) => finding);
+    assert.ok(findings.length >= 3_000);
+    const big: SnapshotEntry = { uri: `${FOLDER}/big.md`, folder: FOLDER, disk: { size: text.length, mtime: 1, hash: 'cd'.repeat(32) }, text, bank, lint: { settings: header.settings[FOLDER], findings } };
+    const unlinted: SnapshotEntry = { ...entries[0], uri: `${FOLDER}/unlinted.md`, lint: undefined };
+    delete unlinted.lint;
+    assert.ok(JSON.stringify(big).length > 2_000_000);
+    // What is made at a time: every piece handed to the encoder, measured (the old way made each entry's JSON whole).
+    const encode = TextEncoder.prototype.encode;
+    let largest = 0;
+    let made = 0;
+    TextEncoder.prototype.encode = function (this: TextEncoder, input?: string) {
+      largest = Math.max(largest, input?.length ?? 0);
+      made++;
+      return encode.call(this, input);
+    };
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await encodeSnapshot(header, [entries[0], big, unlinted], { maxBytes: 64 << 20 });
+    } finally {
+      TextEncoder.prototype.encode = encode;
+    }
+    assert.ok(made >= 20 && largest <= 256 * 1024, `${made} pieces encoded, the largest ${largest} characters`);
+    const back = await decodeSnapshot(bytes!);
+    assert.deepEqual(back.entries, [entries[0], big, unlinted]);
+  });
+
   it('reads an uncompressed snapshot (a host without CompressionStream writes one)', async () => {
     const bytes = await encodeSnapshot(header, entries, { maxBytes: 1 << 20 });
     const back = await decodeSnapshot(gunzipSync(bytes!));
