@@ -9,8 +9,8 @@ import { LineIndex } from '../../core/text/lineIndex';
 import { applyBankPatch, applyFindingsPatch } from '../../core/worker/patch';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { ParseResponse, WorkerFinding } from '../../core/worker/protocol';
-import type { IndexSnapshot } from './indexSnapshot';
 import { catalogSetting } from '../tree/settings';
+import type { IndexSnapshot } from './indexSnapshot';
 import { lintSettings } from './lintSettings';
 import type { BankParser } from './parseService';
 import { TRACE_TYPING, traceData, traceEnd, traceMark, traceSpan } from './typingTrace';
@@ -379,8 +379,8 @@ export class StoryIndex implements vscode.Disposable {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
       // Hashed only to compare with a reading kept from before; the snapshot hashes the others when it is saved, after the scan.
       const hash = known && stamp ? await contentHash(text) : undefined;
-      if (hash !== undefined && stamp && sameContent(stamp, hash) && this.files.get(key) === known) {
-        known!.disk = { size: stat.size, mtime: stat.mtime, hash };
+      if (known && stamp && hash !== undefined && sameContent(stamp, hash) && this.files.get(key) === known) {
+        known.disk = { size: stat.size, mtime: stat.mtime, hash };
         return;
       }
       const file = await this.read(uri, text, undefined, false);
