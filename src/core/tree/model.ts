@@ -73,8 +73,10 @@ export interface QuestionNode extends BaseNode {
   uri: string;
   question: Question;
   status: StoryStatus;
-  /** Titles of the other principles that file the same question. */
+  /** Titles of the other principles that file the same question: the first REUSED_NAMED of them. */
   reusedIn: string[];
+  /** How many other principles file the same question (`reusedIn` names at most REUSED_NAMED). */
+  reusedCount: number;
   /** For a story listed here because its Principles line names this principle: the principle it is written under. */
   linkedFrom?: string;
   /** The other principles this story's Principles line names. */
@@ -306,6 +308,7 @@ function questionNode(file: TreeFileInput, parent: PrincipleNode, question: Ques
     question,
     status,
     reusedIn: [],
+    reusedCount: 0,
   };
   node.children = sectionNodes(node, wpm, ids);
   return node;
@@ -315,7 +318,7 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
   const { status } = node;
   const parts = [lengthLabel(status.words, wpm)];
   if (status.level !== 'complete') parts.push(status.summary);
-  if (node.reusedIn.length) parts.push(`also in ${node.reusedIn.join(', ')}`);
+  if (node.reusedIn.length) parts.push(`also in ${reusedNames(node, (name) => name)}`);
   if (node.linkedFrom) parts.push(`from ${node.linkedFrom}`);
   else if (node.alsoFor?.length) parts.push(`also for ${node.alsoFor.join(', ')}`);
   node.description = parts.join(' · ');
@@ -336,7 +339,7 @@ function finishQuestion(node: QuestionNode, wpm: number): void {
     '',
     `${plural(status.words, 'word', 'words')} · about ${formatDuration(status.seconds)} to tell at ${wpm} words per minute`,
   ];
-  if (node.reusedIn.length) lines.push('', `$(references) Reused: also filed under ${node.reusedIn.map(escapeMarkdown).join(', ')}.`);
+  if (node.reusedIn.length) lines.push('', `$(references) Reused: also filed under ${reusedNames(node, escapeMarkdown)}.`);
   if (node.linkedFrom) lines.push('', `$(link) Written under ${escapeMarkdown(node.linkedFrom)}; its Principles line names this principle too.`);
   else if (node.alsoFor?.length) lines.push('', `$(link) Also answers ${node.alsoFor.map(escapeMarkdown).join(', ')} (its Principles line).`);
   node.tooltip = lines.join('\n');
@@ -505,6 +508,11 @@ function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[
   return links;
 }
 
+/**
+ * Marks the questions filed under more than one principle. A title told under hundreds of principles (a generated
+ * bank) names the first few of them only: listing every other principle on every copy made the tree's build grow
+ * with the square of the copies (20 s for the editor bench's 1,000 files).
+ */
 function markReuse(questions: QuestionNode[]): void {
   const groups = new Map<string, QuestionNode[]>();
   for (const q of questions) {
@@ -515,14 +523,35 @@ function markReuse(questions: QuestionNode[]): void {
     groups.set(key, list);
   }
   for (const list of groups.values()) {
-    const principles = new Set(list.map((q) => q.parent!.id));
-    if (principles.size < 2) continue;
+    const parents = new Set(list.map((q) => q.parent!));
+    if (parents.size < 2) continue;
+    // Each principle title of the group, in bank order, with how many of its principles bear it.
+    const titles = new Map<string, number>();
+    for (const parent of parents) titles.set(parent.label, (titles.get(parent.label) ?? 0) + 1);
     for (const q of list) {
-      const others = new Set<string>();
-      for (const other of list) if (other.parent !== q.parent) others.add(other.parent!.label);
-      q.reusedIn = [...others];
+      const own = q.parent!.label;
+      // Its own title counts when another principle of the group bears it too.
+      const skipOwn = titles.get(own) === 1;
+      q.reusedCount = titles.size - (skipOwn ? 1 : 0);
+      q.reusedIn = [];
+      for (const title of titles.keys()) {
+        if (skipOwn && title === own) continue;
+        q.reusedIn.push(title);
+        if (q.reusedIn.length === REUSED_NAMED) break;
+      }
     }
   }
+}
+
+/** How many of the other principles filing the same question a question's description and tooltip name. */
+export const REUSED_NAMED = 5;
+
+/** "A, B, C", or "A, B, C, D, E and 12 more". */
+function reusedNames(node: QuestionNode, escape: (name: string) => string): string {
+  const names = node.reusedIn.map(escape);
+  const more = node.reusedCount - names.length;
+  if (more > 0) return `${names.join(', ')} and ${more} more`;
+  return names.join(', ');
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { AMAZON_PRINCIPLES } from '../../../src/core/catalog';
-import { StoryTree, type QuestionNode, type TreeNode } from '../../../src/core/tree/model';
+import { REUSED_NAMED, StoryTree, type QuestionNode, type TreeNode } from '../../../src/core/tree/model';
 import { exampleFiles, fileInput } from './fixtures';
 
 const STATUSES: Record<string, string> = {
@@ -168,6 +168,25 @@ describe('core/tree: Story Bank model from the examples', () => {
     assert.match(inSeed.description, /also in Frugality/);
     assert.match(inSeed.tooltip, /Reused/);
     assert.strictEqual(t.questions.filter((q) => q.reusedIn.length).length, 2);
+  });
+
+  it('names the first few of many principles that file the same question, and counts the rest', () => {
+    const story = '## Tell me about a time you shipped under pressure\n\n**Situation:** A.\n\n**Task:** B.\n\n**Action:** C.\n\n**Result:** Saved 10%.\n';
+    const files = Array.from({ length: 40 }, (_, i) => fileInput(`file:///z/p${i}.md`, `# Principle ${i}\n\n${story}`));
+    const t = new StoryTree(files, {});
+    assert.strictEqual(t.questions.length, 40);
+    for (const [i, q] of t.questions.entries()) {
+      assert.strictEqual(q.reusedCount, 39);
+      assert.deepStrictEqual(q.reusedIn, [0, 1, 2, 3, 4, 5].filter((n) => n !== i).slice(0, REUSED_NAMED).map((n) => `Principle ${n}`));
+      assert.match(q.description, /also in Principle \d+, Principle \d+, Principle \d+, Principle \d+, Principle \d+ and 34 more/);
+      assert.match(q.tooltip, /Reused: also filed under .* and 34 more\./);
+    }
+    // Two principles of the same title count as two: each copy names the other's title.
+    const twins = new StoryTree([fileInput('file:///z/a.md', `# Dive Deep\n\n${story}`), fileInput('file:///z/b.md', `# Dive Deep\n\n${story}`)], {});
+    for (const q of twins.questions) {
+      assert.deepStrictEqual(q.reusedIn, ['Dive Deep']);
+      assert.strictEqual(q.reusedCount, 1);
+    }
   });
 
   it('gives unique ids, parents and click targets to every node', () => {
