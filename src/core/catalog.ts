@@ -1,4 +1,5 @@
 /** Principle catalogs: the principles a story bank is expected to cover, as data. */
+import { titleFromFileName } from './text/fileTitle';
 
 export interface CatalogPrinciple {
   title: string;
@@ -141,5 +142,5 @@ export function mayBePrincipleFile(text: string, path: string, catalog: readonly
   if (!keys) catalogKeys.set(catalog, (keys = new Set(catalog.flatMap((p) => [p.title, ...(p.aliases ?? [])].map(normalizePrincipleTitle)))));
   const names = (title: string) => keys.has(normalizePrincipleTitle(title.replace(/[*_`]/g, '')));
   const title = FIRST_H1.exec(text)?.[1];
-  return names(path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')) || (title !== undefined && names(title));
+  return names(titleFromFileName(path)) || (title !== undefined && names(title));
 }

@@ -1,4 +1,5 @@
 import type { BankFile, Question } from '../model';
+import { titleFromFileName } from '../text/fileTitle';
 import { LineIndex } from '../text/lineIndex';
 import { Assembler } from './assemble';
 import { walkStructure } from './events';
@@ -45,8 +46,3 @@ function parseRegion(text: string, start: number, end: number) {
   }
 }
 
-export function titleFromFileName(fileName: string | undefined): string {
-  if (!fileName) return 'Untitled principle';
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.(md|markdown|mdx)$/i, '') || 'Untitled principle';
-}
