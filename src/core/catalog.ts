@@ -108,8 +108,21 @@ export function sanitizeCustomCatalog(value: unknown): CatalogPrinciple[] {
   return result;
 }
 
+const normalized = new Map<string, string>();
+
 /** "1. Have Backbone; Disagree & Commit" and "have backbone disagree and commit" read alike. */
 export function normalizePrincipleTitle(title: string): string {
+  let key = normalized.get(title);
+  if (key === undefined) {
+    // The tree and the plan ask for the same few titles thousands of times a build; the memo stays small.
+    if (normalized.size >= 10_000) normalized.clear();
+    key = normalizeTitle(title);
+    normalized.set(title, key);
+  }
+  return key;
+}
+
+function normalizeTitle(title: string): string {
   return title
     .normalize('NFKC')
     .toLowerCase()

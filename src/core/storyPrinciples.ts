@@ -117,9 +117,11 @@ function splitNames(text: string, start: number, end: number, form: PrincipleLin
  * comment stay as written when unknown; tags count only when known (a tag may be anything).
  */
 export function storyPrinciples(text: string, question: Question, resolve: (name: string) => string | undefined, own?: string): string[] {
+  const lines = linesOf(text, question);
+  if (!lines.length) return [];
   const out = new Map<string, string>();
   const ownKey = own ? normalizePrincipleTitle(own) : '';
-  for (const line of principleLines(text, question)) {
+  for (const line of lines) {
     for (const name of line.names) {
       const title = resolve(name.text) ?? resolve(name.text.replace(/[-_]+/g, ' ')) ?? (line.form === 'tags' ? undefined : name.text);
       if (!title) continue;
@@ -128,6 +130,17 @@ export function storyPrinciples(text: string, question: Question, resolve: (name
     }
   }
   return [...out.values()];
+}
+
+const readLines = new WeakMap<Question, { text: string; lines: readonly PrincipleLine[] }>();
+
+/** The tree asks for every story of the bank on each rebuild: a story of a file not read again is not searched again. */
+function linesOf(text: string, question: Question): readonly PrincipleLine[] {
+  const known = readLines.get(question);
+  if (known?.text === text) return known.lines;
+  const lines = principleLines(text, question);
+  readLines.set(question, { text, lines });
+  return lines;
 }
 
 /** A resolver over principle titles (the catalog's and the bank's), by their normalized form and aliases. */

@@ -18,6 +18,7 @@ interface Node {
 interface Tree {
   getChildren(element?: Node): Promise<Node[]>;
   getTreeItem(element: Node): vscode.TreeItem;
+  resolveTreeItem(item: vscode.TreeItem, element: Node): vscode.TreeItem;
   getParent(element: Node): Node | undefined;
 }
 
@@ -94,7 +95,11 @@ describe('Story Bank tree', function () {
         const complete = q.status!.summary === 'complete';
         assert.strictEqual(icon.id, complete ? 'pass' : 'warning', q.label);
         assert.strictEqual(icon.color?.id, complete ? 'testing.iconPassed' : 'list.warningForeground', q.label);
-        assert.ok(item.tooltip instanceof vscode.MarkdownString);
+        // The tooltip is made on hover, not sent with every item.
+        assert.strictEqual(item.tooltip, undefined);
+        const tooltip = tree.resolveTreeItem(item, q).tooltip;
+        assert.ok(tooltip instanceof vscode.MarkdownString);
+        assert.match(tooltip.value, /^\*\*\S[^]*words per minute/);
         assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
       }
     }

@@ -1,5 +1,5 @@
 import { findCatalogPrinciple, normalizePrincipleTitle, resolveCatalog, type CatalogPrinciple } from '../catalog';
-import type { BankFile } from '../model';
+import type { BankFile, Question } from '../model';
 import { storyGaps } from '../story/gaps';
 import { questionShape } from '../story/shape';
 
@@ -49,19 +49,36 @@ export function targetPrinciples(targets: readonly unknown[] | undefined, catalo
 export function planCoverage(banks: readonly BankFile[], targets: readonly CatalogPrinciple[], minStories = DEFAULT_MIN_STORIES): Coverage {
   const min = Number.isFinite(minStories) && minStories >= 1 ? Math.floor(minStories) : DEFAULT_MIN_STORIES;
   const rows: CoverageRow[] = targets.map((principle) => ({ principle, stories: 0, finished: 0, missing: min }));
+  // A bank files many principles under few titles: each title is looked up once.
+  const rowOf = new Map<string, CoverageRow | undefined>();
   for (const bank of banks) {
     for (const p of bank.principles) {
-      const row = rows.find((r) => findCatalogPrinciple([r.principle], p.title));
+      let row = rowOf.get(p.title);
+      if (!rowOf.has(p.title)) rowOf.set(p.title, (row = rows.find((r) => findCatalogPrinciple([r.principle], p.title))));
       if (!row) continue;
       for (const q of p.questions) {
-        if (questionShape(q) === 'guidance' || questionShape(q) === 'todo') continue; // not a story
+        const kind = storyKind(q);
+        if (kind === 'none') continue;
         row.stories++;
-        if (questionShape(q) === 'story' && storyGaps(q).gaps.length === 0) row.finished++;
+        if (kind === 'finished') row.finished++;
       }
     }
   }
   for (const row of rows) row.missing = Math.max(0, min - row.finished);
   return { rows, minStories: min, ready: rows.filter((r) => r.missing === 0).length };
+}
+
+const kinds = new WeakMap<Question, 'none' | 'story' | 'finished'>();
+
+/** Not a story (guidance, nothing yet), a story, or a finished one. Parsed questions never change: worked out once. */
+function storyKind(q: Question): 'none' | 'story' | 'finished' {
+  let kind = kinds.get(q);
+  if (kind === undefined) {
+    const shape = questionShape(q);
+    kind = shape === 'guidance' || shape === 'todo' ? 'none' : shape === 'story' && storyGaps(q).gaps.length === 0 ? 'finished' : 'story';
+    kinds.set(q, kind);
+  }
+  return kind;
 }
 
 /** "2 finished of 3" / "1 finished of 1 · needs 1 more" */

@@ -1,14 +1,25 @@
 import { findCatalogPrinciple, normalizePrincipleTitle, type CatalogPrinciple } from '../catalog';
-import { SECTION_NAMES, STAR_KINDS, type BankFile, type Principle, type Question, type Range, type Section, type SectionKind } from '../model';
+import type { BankFile, Principle, Question, Range } from '../model';
 import { principleResolver, storyPrinciples } from '../storyPrinciples';
 import { formatDuration } from '../text/words';
-import type { Coverage, CoverageRow } from '../plan/coverage';
+import type { Coverage } from '../plan/coverage';
+import { IdMaker, questionIdOfSection } from './ids';
 import { escapeMarkdown } from './markdown';
+import { plural, type CatalogPrincipleNode, type PrincipleNode, type QuestionNode, type TreeNode, type UncoveredNode } from './nodes';
 import { planNode } from './plan';
 import type { PracticeMark } from './practiceMark';
-import { normalizeQuestionTitle } from './reuse';
+import { questionNode, type StoryNode } from './questionNode';
+import { questionKey } from './reuse';
 import { sortByOrder, type TreeSortOrder } from './sort';
-import { lengthLabel, storyStatus, type StoryStatus } from './status';
+
+export * from './nodes';
+export { REUSED_NAMED } from './questionNode';
+
+/**
+ * Beyond this many stories a principle starts folded: a bank that big reads better by principle, and drawing every
+ * story at once (the view asks for the children of each expanded node) would hold the editor for seconds.
+ */
+export const FOLDED_ABOVE_STORIES = 500;
 
 /** One parsed file, as the tree needs it. `uri` is an opaque key; `path` is what the user reads. */
 export interface TreeFileInput {
@@ -27,115 +38,50 @@ export interface TreeOptions {
   plan?: Coverage;
   /** How a story went when last practised (undefined: never). */
   practice?: (question: Question) => PracticeMark | undefined;
+  /**
+   * The tree this one replaces: a file the index did not read again keeps its nodes (set anew where other files
+   * count: reuse, links, practice), so that a rebuild after one edit does not make the nodes of the whole bank again.
+   */
+  previous?: StoryTree;
 }
 
-/** Where clicking an item goes: `selection` is selected, `range` is scrolled into view. */
-export interface TreeTarget {
-  uri: string;
-  selection: Range;
-  range: Range;
-}
-
-export type TreeNodeKind = 'principle' | 'question' | 'section' | 'missingSection' | 'uncovered' | 'catalogPrinciple' | 'plan' | 'planPrinciple';
-
-interface BaseNode {
-  /** Unique and stable across rebuilds while the titles stay the same. */
-  id: string;
-  kind: TreeNodeKind;
-  label: string;
-  description: string;
-  /** Markdown. */
-  tooltip: string;
-  /** A codicon id. */
-  icon: string;
-  /** A theme color id for the icon. */
-  color?: string;
-  contextValue: string;
-  parent: TreeNode | undefined;
-  children: TreeNode[];
-  /** Collapsed or expanded when it has children at first sight. */
-  expanded: boolean;
-  target?: TreeTarget;
-}
-
-export interface PrincipleNode extends BaseNode {
-  kind: 'principle';
-  uri: string;
+interface EmptyPrinciple {
+  file: TreeFileInput;
   principle: Principle;
-  catalog?: CatalogPrinciple;
-  storyCount: number;
-  /** No file holds this principle: it is listed only for stories that name it on their Principles line. */
-  linkedOnly?: boolean;
+  /** Its id, made with the file's other ids: it is shown once a story elsewhere names it. */
+  id: string;
 }
 
-export interface QuestionNode extends BaseNode {
-  kind: 'question';
-  uri: string;
-  question: Question;
-  status: StoryStatus;
-  /** Titles of the other principles that file the same question: the first REUSED_NAMED of them. */
-  reusedIn: string[];
-  /** How many other principles file the same question (`reusedIn` names at most REUSED_NAMED). */
-  reusedCount: number;
-  /** For a story listed here because its Principles line names this principle: the principle it is written under. */
-  linkedFrom?: string;
-  /** The other principles this story's Principles line names. */
-  alsoFor?: string[];
+/** The nodes of one file's principles and stories, before the bank-wide passes. */
+interface FileNodes {
+  bank: BankFile;
+  path: string;
+  wpm: number;
+  catalogKey: string;
+  principles: { node: PrincipleNode; own: StoryNode[] }[];
+  empty: EmptyPrinciple[];
 }
 
-export interface SectionNode extends BaseNode {
-  kind: 'section';
-  uri: string;
-  section: Section;
-}
-
-export interface MissingSectionNode extends BaseNode {
-  kind: 'missingSection';
-  uri: string;
-  sectionKind: SectionKind;
-}
-
-export interface UncoveredNode extends BaseNode {
-  kind: 'uncovered';
-}
-
-export interface CatalogPrincipleNode extends BaseNode {
-  kind: 'catalogPrinciple';
-  catalog: CatalogPrinciple;
-  /** A file that already holds this principle, without a story yet. */
-  uri?: string;
-  principle?: Principle;
-}
-
-export interface PlanNode extends BaseNode {
-  kind: 'plan';
-}
-
-export interface PlanPrincipleNode extends BaseNode {
-  kind: 'planPrinciple';
-  row: CoverageRow;
-}
-
-export type TreeNode = PrincipleNode | QuestionNode | SectionNode | MissingSectionNode | UncoveredNode | CatalogPrincipleNode | PlanNode | PlanPrincipleNode;
-
-/**
- * The diagnostics report an incomplete story (a missing or empty part, a Result without a number)
- * as warnings, so the tree shows it with the warning icon and colour too: red would read as "broken"
- * while the Problems panel shows no error.
- */
-export const STATUS_COLORS = {
-  complete: 'testing.iconPassed',
-  incomplete: 'list.warningForeground',
-} as const;
-
-const STATUS_ICONS = { complete: 'pass', incomplete: 'warning', prose: 'comment', todo: 'circle-large-outline' } as const;
-
-function statusIcon(level: StoryStatus['level']): string {
-  return level === 'complete' ? STATUS_ICONS.complete : level === 'prose' ? STATUS_ICONS.prose : level === 'todo' ? STATUS_ICONS.todo : STATUS_ICONS.incomplete;
-}
-
-function statusColor(level: StoryStatus['level']): string | undefined {
-  return level === 'complete' ? STATUS_COLORS.complete : level === 'prose' || level === 'todo' ? undefined : STATUS_COLORS.incomplete;
+function fileNodes(file: TreeFileInput, catalog: readonly CatalogPrinciple[], catalogKey: string, wpm: number, known: FileNodes | undefined): FileNodes {
+  if (known && known.bank === file.bank && known.path === file.path && known.wpm === wpm && known.catalogKey === catalogKey) {
+    for (const { node, own } of known.principles) {
+      node.expanded = true;
+      for (const q of own) q.reset();
+    }
+    return known;
+  }
+  const ids = new IdMaker();
+  const nodes: FileNodes = { bank: file.bank, path: file.path, wpm, catalogKey, principles: [], empty: [] };
+  for (const principle of file.bank.principles) {
+    const id = ids.make(`principle:${file.uri}#${normalizePrincipleTitle(principle.title)}`);
+    if (principle.questions.length === 0) {
+      nodes.empty.push({ file, principle, id });
+      continue;
+    }
+    const node = principleNode(file, principle, findCatalogPrinciple(catalog, principle.title), id);
+    nodes.principles.push({ node, own: principle.questions.map((question) => questionNode(file.uri, node, question, wpm, ids)) });
+  }
+  return nodes;
 }
 
 /** The Story Bank tree, built from parsed files without VS Code. */
@@ -146,39 +92,38 @@ export class StoryTree {
   /** Stories listed a second time, under a principle their Principles line names. */
   readonly links: QuestionNode[];
   readonly uncovered: CatalogPrincipleNode[];
-  private readonly byId = new Map<string, TreeNode>();
-  private readonly byUri = new Map<string, PrincipleNode[]>();
+  /** Made when first asked for: a rebuild while typing needs neither. */
+  private byIdIndex?: Map<string, TreeNode>;
+  private byUriIndex?: Map<string, PrincipleNode[]>;
+  /** Each file's own nodes: the next build keeps those of a file read the same way (see TreeOptions.previous). */
+  private readonly nodesByFile = new Map<string, FileNodes>();
 
   constructor(files: readonly TreeFileInput[], options: TreeOptions = {}) {
     const wpm = options.wordsPerMinute ?? 150;
     const sort = options.sort ?? 'file';
     const catalog = options.catalog ?? [];
     const ids = new IdMaker();
+    const catalogKey = JSON.stringify(catalog);
 
     const principles: PrincipleNode[] = [];
-    const questions: QuestionNode[] = [];
-    const emptyPrinciples: { file: TreeFileInput; principle: Principle }[] = [];
+    const questions: StoryNode[] = [];
+    const emptyPrinciples: EmptyPrinciple[] = [];
     for (const file of files) {
-      for (const principle of file.bank.principles) {
-        if (principle.questions.length === 0) {
-          emptyPrinciples.push({ file, principle });
-          continue;
-        }
-        const node = principleNode(file, principle, findCatalogPrinciple(catalog, principle.title), ids);
-        for (const question of principle.questions) {
-          const q = questionNode(file, node, question, wpm, ids);
-          node.children.push(q);
-          questions.push(q);
-        }
+      const nodes = fileNodes(file, catalog, catalogKey, wpm, options.previous?.nodesByFile.get(file.uri));
+      this.nodesByFile.set(file.uri, nodes);
+      for (const { node, own } of nodes.principles) {
+        node.children = [...own];
         principles.push(node);
+        for (const q of own) questions.push(q);
       }
+      emptyPrinciples.push(...nodes.empty);
     }
 
     markReuse(questions);
     const links = linkStories(files, principles, questions, catalog, wpm, ids, emptyPrinciples);
     for (const node of principles) finishPrinciple(node, wpm);
-    for (const q of [...questions, ...links]) finishQuestion(q, wpm);
-    if (options.practice) for (const q of questions) markPractice(q, options.practice(q.question));
+    if (options.practice) for (const q of questions) q.practice = options.practice(q.question);
+    if (questions.length > FOLDED_ABOVE_STORIES) for (const p of principles) p.expanded = false;
 
     this.principles = sortByOrder(principles, sort, (p) => p.label);
     for (const p of this.principles) p.children = sortByOrder(p.children, sort, (q) => q.label);
@@ -198,17 +143,6 @@ export class StoryTree {
       this.roots.push(group);
     }
 
-    const index = (node: TreeNode) => {
-      this.byId.set(node.id, node);
-      node.children.forEach(index);
-    };
-    this.roots.forEach(index);
-    for (const p of this.principles) {
-      if (p.linkedOnly) continue;
-      const list = this.byUri.get(p.uri) ?? [];
-      list.push(p);
-      this.byUri.set(p.uri, list);
-    }
   }
 
   /** True when the workspace holds no story at all. */
@@ -217,12 +151,41 @@ export class StoryTree {
   }
 
   get(id: string): TreeNode | undefined {
-    return this.byId.get(id);
+    const byId = this.byId();
+    const node = byId.get(id);
+    if (node) return node;
+    const story = byId.get(questionIdOfSection(id) ?? '');
+    return story?.children.find((part) => part.id === id);
+  }
+
+  /** Every node but a story's parts, which `get` finds through their story (see StoryNode). */
+  private byId(): Map<string, TreeNode> {
+    if (this.byIdIndex) return this.byIdIndex;
+    const byId = (this.byIdIndex = new Map<string, TreeNode>());
+    const index = (node: TreeNode) => {
+      byId.set(node.id, node);
+      if (node.kind !== 'question') node.children.forEach(index);
+    };
+    this.roots.forEach(index);
+    return byId;
+  }
+
+  private byUri(uri: string): PrincipleNode[] {
+    if (!this.byUriIndex) {
+      this.byUriIndex = new Map();
+      for (const p of this.principles) {
+        if (p.linkedOnly) continue;
+        const list = this.byUriIndex.get(p.uri) ?? [];
+        list.push(p);
+        this.byUriIndex.set(p.uri, list);
+      }
+    }
+    return this.byUriIndex.get(uri) ?? [];
   }
 
   /** The deepest node whose range holds an offset of a file: a section, else a question, else a principle. */
   find(uri: string, offset: number): TreeNode | undefined {
-    const principle = (this.byUri.get(uri) ?? []).find((p) => contains(p.principle.range, offset));
+    const principle = this.byUri(uri).find((p) => contains(p.principle.range, offset));
     if (!principle) return undefined;
     const question = (principle.children as QuestionNode[]).find((q) => q.uri === uri && contains(q.question.range, offset));
     if (!question) return principle;
@@ -241,18 +204,9 @@ function contains(range: Range, offset: number): boolean {
   return range.start.offset <= offset && offset <= range.end.offset;
 }
 
-class IdMaker {
-  private readonly used = new Map<string, number>();
-  make(base: string): string {
-    const n = this.used.get(base) ?? 0;
-    this.used.set(base, n + 1);
-    return n === 0 ? base : `${base}~${n}`;
-  }
-}
-
-function principleNode(file: TreeFileInput, principle: Principle, catalog: CatalogPrinciple | undefined, ids: IdMaker): PrincipleNode {
+function principleNode(file: TreeFileInput, principle: Principle, catalog: CatalogPrinciple | undefined, id: string): PrincipleNode {
   return {
-    id: ids.make(`principle:${file.uri}#${normalizePrincipleTitle(principle.title)}`),
+    id,
     kind: 'principle',
     label: principle.title || 'Untitled principle',
     description: '',
@@ -287,143 +241,6 @@ function finishPrinciple(node: PrincipleNode, wpm: number): void {
   if (!node.catalog) lines.push('', 'Not in the principle catalog.');
   if (linked) lines.push('', `${plural(linked, 'story is', 'stories are')} written under another principle and name${linked === 1 ? 's' : ''} this one on a **Principles:** line.`);
   node.tooltip = lines.join('\n');
-}
-
-function questionNode(file: TreeFileInput, parent: PrincipleNode, question: Question, wpm: number, ids: IdMaker): QuestionNode {
-  const status = storyStatus(question, wpm);
-  const node: QuestionNode = {
-    id: ids.make(`question:${file.uri}#${normalizePrincipleTitle(parent.principle.title)}#${normalizeQuestionTitle(question.title)}`),
-    kind: 'question',
-    label: question.title.trim() || 'Untitled story',
-    description: '',
-    tooltip: '',
-    icon: statusIcon(status.level),
-    color: statusColor(status.level),
-    contextValue: 'question',
-    parent,
-    children: [],
-    expanded: false,
-    target: { uri: file.uri, selection: question.titleRange, range: question.range },
-    uri: file.uri,
-    question,
-    status,
-    reusedIn: [],
-    reusedCount: 0,
-  };
-  node.children = sectionNodes(node, wpm, ids);
-  return node;
-}
-
-function finishQuestion(node: QuestionNode, wpm: number): void {
-  const { status } = node;
-  const parts = [lengthLabel(status.words, wpm)];
-  if (status.level !== 'complete') parts.push(status.summary);
-  if (node.reusedIn.length) parts.push(`also in ${reusedNames(node, (name) => name)}`);
-  if (node.linkedFrom) parts.push(`from ${node.linkedFrom}`);
-  else if (node.alsoFor?.length) parts.push(`also for ${node.alsoFor.join(', ')}`);
-  node.description = parts.join(' · ');
-  if (node.reusedIn.length) {
-    node.icon = 'references';
-    node.contextValue = 'question.reused';
-  }
-  const lines = [
-    `**${escapeMarkdown(node.label)}**`,
-    '',
-    status.level === 'complete'
-      ? '$(pass) Complete: Situation, Task, Action and a quantified Result.'
-      : status.level === 'prose'
-        ? '$(comment) Answered in prose, without STAR labels.'
-        : status.level === 'todo'
-          ? '$(circle-large-outline) Not answered yet: write its Situation, Task, Action and Result.'
-        : `$(${statusIcon(status.level)}) ${status.problems.map((p) => problemText(p.code, p.kind)).join(' ')}`,
-    '',
-    `${plural(status.words, 'word', 'words')} · about ${formatDuration(status.seconds)} to tell at ${wpm} words per minute`,
-  ];
-  if (node.reusedIn.length) lines.push('', `$(references) Reused: also filed under ${reusedNames(node, escapeMarkdown)}.`);
-  if (node.linkedFrom) lines.push('', `$(link) Written under ${escapeMarkdown(node.linkedFrom)}; its Principles line names this principle too.`);
-  else if (node.alsoFor?.length) lines.push('', `$(link) Also answers ${node.alsoFor.map(escapeMarkdown).join(', ')} (its Principles line).`);
-  node.tooltip = lines.join('\n');
-  if (node.linkedFrom) {
-    node.icon = 'link';
-    node.contextValue = 'question.linked';
-  }
-}
-
-function markPractice(node: QuestionNode, mark: PracticeMark | undefined): void {
-  if (!mark) return;
-  node.description = `${node.description} · ${mark.description}`;
-  node.tooltip = `${node.tooltip}\n\n${mark.tooltip}`;
-}
-
-function problemText(code: 'missing' | 'empty' | 'no-metric', kind: SectionKind): string {
-  const title = SECTION_NAMES[kind];
-  if (code === 'missing') return `No ${title}.`;
-  if (code === 'empty') return `The ${title} is empty.`;
-  return 'The Result has no number (a %, a time, an amount).';
-}
-
-function sectionNodes(question: QuestionNode, wpm: number, ids: IdMaker): TreeNode[] {
-  const nodes: TreeNode[] = [];
-  const present = new Set(question.question.sections.map((s) => s.kind));
-  const missing = STAR_KINDS.filter((k) => !present.has(k));
-  const order = (kind: SectionKind) => STAR_KINDS.indexOf(kind) < 0 ? STAR_KINDS.length : STAR_KINDS.indexOf(kind);
-  const pushMissingBefore = (kind: SectionKind | undefined) => {
-    while (missing.length && (kind === undefined || order(missing[0]) < order(kind))) nodes.push(missingNode(question, missing.shift()!, ids));
-  };
-  for (const section of question.question.sections) {
-    pushMissingBefore(section.kind);
-    nodes.push(sectionNode(question, section, wpm, ids));
-  }
-  pushMissingBefore(undefined);
-  return nodes;
-}
-
-function sectionNode(question: QuestionNode, section: Section, wpm: number, ids: IdMaker): SectionNode {
-  const title = SECTION_NAMES[section.kind];
-  const empty = section.words === 0;
-  const label = section.label && section.label.toLowerCase() !== title.toLowerCase() ? `${title} (${section.label})` : title;
-  const noMetric = section.kind === 'result' && question.status.problems.some((p) => p.code === 'no-metric');
-  const preview = section.text.trim().replace(/\s+/g, ' ');
-  return {
-    id: ids.make(`${question.id}/${section.kind}`),
-    kind: 'section',
-    label,
-    description: empty ? 'empty' : `${lengthLabel(section.words, wpm)}${noMetric ? ' · no metric' : ''}`,
-    tooltip: [
-      `**${escapeMarkdown(label)}**`,
-      '',
-      empty ? 'Empty: write this part of the story.' : escapeMarkdown(preview.length > 400 ? `${preview.slice(0, 400)}…` : preview),
-    ].join('\n'),
-    icon: section.kind === 'learning' ? 'lightbulb' : empty ? 'circle-large-outline' : 'circle-filled',
-    color: empty || noMetric ? STATUS_COLORS.incomplete : undefined,
-    contextValue: 'section',
-    parent: question,
-    children: [],
-    expanded: false,
-    target: { uri: question.uri, selection: section.labelRange, range: section.range },
-    uri: question.uri,
-    section,
-  };
-}
-
-function missingNode(question: QuestionNode, kind: SectionKind, ids: IdMaker): MissingSectionNode {
-  const title = SECTION_NAMES[kind];
-  return {
-    id: ids.make(`${question.id}/missing-${kind}`),
-    kind: 'missingSection',
-    label: title,
-    description: 'missing',
-    tooltip: `**${title}** is missing: the story has no ${title} part.`,
-    icon: 'circle-slash',
-    color: STATUS_COLORS.incomplete,
-    contextValue: 'section.missing',
-    parent: question,
-    children: [],
-    expanded: false,
-    target: { uri: question.uri, selection: question.question.titleRange, range: question.question.range },
-    uri: question.uri,
-    sectionKind: kind,
-  };
 }
 
 function uncoveredNode(uncovered: CatalogPrincipleNode[], catalogSize: number): UncoveredNode {
@@ -467,39 +284,48 @@ function catalogNode(catalog: CatalogPrinciple, existing: { file: TreeFileInput;
  * Lists each story again under every other principle its Principles line names: under that principle's
  * node when the bank has one, else under a node of its own (a catalog principle is then covered).
  */
-function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: QuestionNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: { file: TreeFileInput; principle: Principle }[]): QuestionNode[] {
+function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: StoryNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: EmptyPrinciple[]): StoryNode[] {
   const texts = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, f]));
   if (!texts.size) return [];
-  const resolve = principleResolver([...catalog, ...principles.map((p) => ({ title: p.principle.title }))]);
-  const links: QuestionNode[] = [];
+  let resolve: ((name: string) => string | undefined) | undefined;
+  // The first principle bearing a title, as its own or as its catalog entry's.
+  const byKey = new Map<string, PrincipleNode>();
+  const learn = (p: PrincipleNode) => {
+    for (const key of [normalizePrincipleTitle(p.principle.title), p.catalog ? normalizePrincipleTitle(p.catalog.title) : undefined]) {
+      if (key !== undefined && !byKey.has(key)) byKey.set(key, p);
+    }
+  };
+  let learned = 0;
+  const links: StoryNode[] = [];
   for (const q of questions) {
     const file = texts.get(q.uri);
     if (!file) continue;
     const own = q.parent as PrincipleNode;
+    resolve ??= principleResolver([...catalog, ...principles.map((p) => ({ title: p.principle.title }))]);
     const names = storyPrinciples(file.text!, q.question, resolve, own.principle.title);
     if (!names.length) continue;
     q.alsoFor = names;
     for (const title of names) {
       const key = normalizePrincipleTitle(title);
-      let target = principles.find((p) => normalizePrincipleTitle(p.principle.title) === key || (p.catalog && normalizePrincipleTitle(p.catalog.title) === key));
+      while (learned < principles.length) learn(principles[learned++]);
+      let target = byKey.get(key);
       const emptyFile = target ? undefined : empty.find((e) => normalizePrincipleTitle(e.principle.title) === key || (findCatalogPrinciple(catalog, e.principle.title) && findCatalogPrinciple(catalog, e.principle.title) === findCatalogPrinciple(catalog, title)));
       if (emptyFile) {
         // A principle file without a story of its own yet: the linked story fills it.
-        target = principleNode(emptyFile.file, emptyFile.principle, findCatalogPrinciple(catalog, emptyFile.principle.title), ids);
+        target = principleNode(emptyFile.file, emptyFile.principle, findCatalogPrinciple(catalog, emptyFile.principle.title), emptyFile.id);
         principles.push(target);
         empty.splice(empty.indexOf(emptyFile), 1);
       }
       if (!target) {
         const entry = findCatalogPrinciple(catalog, title);
         const origin = { start: q.question.titleRange.start, end: q.question.titleRange.start };
-        target = principleNode(file, { title: entry?.title ?? title, titleRange: origin, range: origin, questions: [] }, entry, ids);
-        target.id = ids.make(`principle:linked#${key}`);
+        target = principleNode(file, { title: entry?.title ?? title, titleRange: origin, range: origin, questions: [] }, entry, ids.make(`principle:linked#${key}`));
         target.linkedOnly = true;
         target.target = undefined;
         principles.push(target);
       }
       if (target === own) continue;
-      const link = questionNode(file, target, q.question, wpm, ids);
+      const link = questionNode(file.uri, target, q.question, wpm, ids, 'link');
       link.linkedFrom = own.label;
       target.children.push(link);
       links.push(link);
@@ -510,51 +336,32 @@ function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[
 
 /**
  * Marks the questions filed under more than one principle. A title told under hundreds of principles (a generated
- * bank) names the first few of them only: listing every other principle on every copy made the tree's build grow
- * with the square of the copies (20 s for the editor bench's 1,000 files).
+ * bank) names the first few of them only (see StoryNode.reusedIn): listing every other principle on every copy made
+ * the tree's build grow with the square of the copies (20 s for the editor bench's 1,000 files).
  */
-function markReuse(questions: QuestionNode[]): void {
-  const groups = new Map<string, QuestionNode[]>();
+function markReuse(questions: StoryNode[]): void {
+  const groups = new Map<string, StoryNode[]>();
   for (const q of questions) {
-    const key = normalizeQuestionTitle(q.question.title);
+    const key = questionKey(q.question);
     if (!key) continue;
-    const list = groups.get(key) ?? [];
-    list.push(q);
-    groups.set(key, list);
+    const list = groups.get(key);
+    if (list) list.push(q);
+    else groups.set(key, [q]);
   }
   for (const list of groups.values()) {
-    const parents = new Set(list.map((q) => q.parent!));
-    if (parents.size < 2) continue;
+    if (list.length < 2) continue;
     // Each principle title of the group, in bank order, with how many of its principles bear it.
     const titles = new Map<string, number>();
-    for (const parent of parents) titles.set(parent.label, (titles.get(parent.label) ?? 0) + 1);
+    let parent: PrincipleNode | undefined;
+    let parents = 0;
     for (const q of list) {
-      const own = q.parent!.label;
-      // Its own title counts when another principle of the group bears it too.
-      const skipOwn = titles.get(own) === 1;
-      q.reusedCount = titles.size - (skipOwn ? 1 : 0);
-      q.reusedIn = [];
-      for (const title of titles.keys()) {
-        if (skipOwn && title === own) continue;
-        q.reusedIn.push(title);
-        if (q.reusedIn.length === REUSED_NAMED) break;
-      }
+      if (q.parent === parent) continue;
+      parent = q.parent;
+      parents++;
+      titles.set(parent.label, (titles.get(parent.label) ?? 0) + 1);
     }
+    if (parents < 2) continue;
+    const group = { titles };
+    for (const q of list) q.reuse = group;
   }
 }
-
-/** How many of the other principles filing the same question a question's description and tooltip name. */
-export const REUSED_NAMED = 5;
-
-/** "A, B, C", or "A, B, C, D, E and 12 more". */
-function reusedNames(node: QuestionNode, escape: (name: string) => string): string {
-  const names = node.reusedIn.map(escape);
-  const more = node.reusedCount - names.length;
-  if (more > 0) return `${names.join(', ')} and ${more} more`;
-  return names.join(', ');
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-

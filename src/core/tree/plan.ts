@@ -24,13 +24,24 @@ export function planNode(coverage: Coverage, principles: readonly PrincipleNode[
     children: [],
     expanded: false,
   };
-  node.children = coverage.rows.map((row) => planRow(node, row, coverage.minStories, principles));
+  // The first principle filed under each catalog title, else under its own title (that order wins).
+  const byCatalog = new Map<string, PrincipleNode>();
+  const byTitle = new Map<string, PrincipleNode>();
+  for (const p of principles) {
+    const own = normalizePrincipleTitle(p.principle.title);
+    if (!byTitle.has(own)) byTitle.set(own, p);
+    if (!p.catalog) continue;
+    const key = p.catalog.title === p.principle.title ? own : normalizePrincipleTitle(p.catalog.title);
+    if (!byCatalog.has(key)) byCatalog.set(key, p);
+  }
+  const filedAs = (key: string) => byCatalog.get(key) ?? byTitle.get(key);
+  node.children = coverage.rows.map((row) => planRow(node, row, coverage.minStories, filedAs));
   return node;
 }
 
-function planRow(parent: PlanNode, row: CoverageRow, min: number, principles: readonly PrincipleNode[]): PlanPrincipleNode {
+function planRow(parent: PlanNode, row: CoverageRow, min: number, filedAs: (key: string) => PrincipleNode | undefined): PlanPrincipleNode {
   const key = normalizePrincipleTitle(row.principle.title);
-  const filed = principles.find((p) => p.catalog && normalizePrincipleTitle(p.catalog.title) === key) ?? principles.find((p) => normalizePrincipleTitle(p.principle.title) === key);
+  const filed = filedAs(key);
   const lines = [`**${escapeMarkdown(row.principle.title)}**`];
   if (row.principle.definition) lines.push('', `_${escapeMarkdown(row.principle.definition)}_`);
   lines.push('', row.missing ? `${row.finished} finished ${row.finished === 1 ? 'story' : 'stories'}: write ${row.missing} more to have ${min}.` : `${row.finished} finished stories: ready.`);

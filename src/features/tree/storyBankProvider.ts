@@ -22,6 +22,12 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private current: StoryTree | undefined;
+  /** The tree the next build replaces: it keeps the nodes of the files not read again since. */
+  private last: StoryTree | undefined;
+  /** How long the last build held the host: the scan's redraws are spaced by a multiple of it. */
+  private lastBuildMs = 0;
+  private hasStories: boolean | undefined;
+  private readonly paths = new Map<string, string>();
   private uris = new Map<string, vscode.Uri>();
   /** The parse of each file the current model was built from. */
   private builtFrom = new Map<string, IndexedFile>();
@@ -43,6 +49,10 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       this.modelEmitter,
       index.onDidChange(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeConfiguration((e) => affectsStoryBank(e) && this.refresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.paths.clear();
+        this.refresh();
+      }),
     );
   }
 
@@ -100,18 +110,21 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   private scheduleRefresh(): void {
-    // The scan reports file by file: fold a burst of changes into one redraw.
+    // The scan reports file by file: fold a burst of changes into one redraw, and on a bank big enough for a
+    // build to take a while, leave the host to others most of the time between two.
     if (this.timer) return;
-    this.timer = setTimeout(() => this.refresh(), 50);
+    this.timer = setTimeout(() => this.refresh(), Math.max(50, 4 * this.lastBuildMs));
   }
 
   private build(): StoryTree {
+    const started = performance.now();
     const files = this.index.all();
     this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
     this.builtFrom = new Map(files.map((f) => [f.uri.toString(), f]));
     const tree = new StoryTree(
-      files.map((f) => ({ uri: f.uri.toString(), path: vscode.workspace.asRelativePath(f.uri, true), bank: f.bank, text: f.text })),
+      files.map((f) => ({ uri: f.uri.toString(), path: this.pathOf(f.uri), bank: f.bank, text: f.text })),
       {
+        previous: this.last,
         catalog: catalogSetting(),
         sort: this.sortOrder,
         wordsPerMinute: wordsPerMinute(),
@@ -119,9 +132,24 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         practice: this.practice?.(files.map((f) => f.bank)),
       },
     );
-    void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', !tree.isEmpty);
+    this.last = tree;
+    if (this.hasStories !== !tree.isEmpty) {
+      this.hasStories = !tree.isEmpty;
+      void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', this.hasStories);
+    }
     queueMicrotask(() => this.modelEmitter.fire(tree));
+    this.lastBuildMs = performance.now() - started;
     return tree;
+  }
+
+  private pathOf(uri: vscode.Uri): string {
+    const key = uri.toString();
+    let path = this.paths.get(key);
+    if (path === undefined) {
+      path = vscode.workspace.asRelativePath(uri, true);
+      this.paths.set(key, path);
+    }
+    return path;
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
@@ -141,13 +169,13 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const state = node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    // A story always has parts (written or missing): its part nodes are made only when it is expanded.
+    const leaf = node.kind !== 'question' && node.children.length === 0;
+    const state = leaf ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
-    const tooltip = new vscode.MarkdownString(node.tooltip, true);
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
+    // The tooltip is made on hover (resolveTreeItem): a big bank would otherwise send thousands to the window.
     item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
     item.contextValue = node.contextValue;
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
@@ -166,6 +194,13 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         arguments: [{ title: node.catalog.title, definition: node.catalog.definition }],
       };
     }
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const tooltip = new vscode.MarkdownString(node.tooltip, true);
+    tooltip.isTrusted = false;
+    item.tooltip = tooltip;
     return item;
   }
 

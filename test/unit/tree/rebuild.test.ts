@@ -1,0 +1,98 @@
+import * as assert from 'node:assert';
+import { AMAZON_PRINCIPLES } from '../../../src/core/catalog';
+import { parseBank } from '../../../src/core/parser';
+import { FOLDED_ABOVE_STORIES, StoryTree, type QuestionNode, type TreeFileInput, type TreeNode, type TreeOptions } from '../../../src/core/tree/model';
+import { exampleFiles } from './fixtures';
+
+const story = (title: string, result = 'Saved 10%.', principles = '') =>
+  `## ${title}\n\n${principles}**Situation:** A.\n\n**Task:** B.\n\n**Action:** C.\n\n**Result:** ${result}\n`;
+
+function file(uri: string, text: string): TreeFileInput {
+  return { uri, path: uri.replace('file:///', ''), bank: parseBank(text, { fileName: uri }), text };
+}
+
+/** Everything the view shows of a tree, stories' parts included, in order. */
+function shown(tree: StoryTree): string[] {
+  const out: string[] = [];
+  const walk = (node: TreeNode, depth: number) => {
+    out.push(`${'  '.repeat(depth)}${node.id} | ${node.label} | ${node.description} | ${node.icon} | ${node.color} | ${node.contextValue} | ${node.expanded} | ${node.tooltip}`);
+    node.children.forEach((c) => walk(c, depth + 1));
+  };
+  tree.roots.forEach((r) => walk(r, 0));
+  return out;
+}
+
+describe('core/tree: rebuilding after an edit', () => {
+  const options: TreeOptions = { catalog: AMAZON_PRINCIPLES, wordsPerMinute: 150 };
+  const bank = () => [
+    file('file:///b/ownership.md', `# Ownership\n\n${story('Tell me about a time you fixed what was not yours')}\n${story('Describe a shortcut you refused', 'It went fine.')}`),
+    file('file:///b/frugality.md', `# Frugality\n\n${story('Describe a time you did more with less', 'Cut cost by 20%.', '**Principles:** Dive Deep\n\n')}`),
+    file('file:///b/dive.md', `# Dive Deep\n\n${story('Tell me about a time you fixed what was not yours')}`),
+    file('file:///b/empty.md', '# Earn Trust\n\nNo story yet.\n'),
+  ];
+
+  it('keeps the nodes of the files not read again, and makes new ones for the file that was', () => {
+    const files = bank();
+    const first = new StoryTree(files, options);
+    const before = new Map(first.questions.map((q) => [q.id, q]));
+    files[0] = file(files[0].uri, files[0].text!.replace('It went fine.', 'It went fine: 3 incidents fewer.'));
+    const second = new StoryTree(files, { ...options, previous: first });
+    for (const q of second.questions) {
+      if (q.uri === files[0].uri) assert.notStrictEqual(before.get(q.id), q, q.id);
+      else assert.strictEqual(before.get(q.id), q, q.id);
+    }
+    assert.strictEqual(second.questions.find((q) => q.label === 'Describe a shortcut you refused')?.status.summary, 'complete');
+  });
+
+  it('shows after any sequence of edits exactly what a tree built from nothing shows', () => {
+    const files = bank();
+    let tree = new StoryTree(files, options);
+    const edits: ((f: TreeFileInput[]) => void)[] = [
+      // The question of dive.md stops being a copy of the one in ownership.md: neither is reused any more.
+      (f) => (f[2] = file(f[2].uri, f[2].text!.replace('fixed what was not yours', 'found a root cause'))),
+      // And becomes one again.
+      (f) => (f[2] = file(f[2].uri, f[2].text!.replace('found a root cause', 'fixed what was not yours'))),
+      // Frugality's story names Earn Trust too: the empty principle file gets a linked story.
+      (f) => (f[1] = file(f[1].uri, f[1].text!.replace('**Principles:** Dive Deep', '**Principles:** Dive Deep, Earn Trust'))),
+      // A file leaves the bank.
+      (f) => f.splice(2, 1),
+      // Its principle comes back under another file.
+      (f) => f.push(file('file:///b/zz.md', `# Dive Deep\n\n${story('Tell me about a time you fixed what was not yours', 'Nothing to count.')}`)),
+    ];
+    for (const edit of edits) {
+      edit(files);
+      const practised = files[0].bank.principles[0].questions[0];
+      const practice: TreeOptions['practice'] = (q) => (q === practised ? { description: 'nailed today', tooltip: 'Practised once.' } : undefined);
+      for (const sort of ['file', 'alphabetical'] as const) {
+        tree = new StoryTree(files, { ...options, sort, practice, previous: tree });
+        assert.deepStrictEqual(shown(tree), shown(new StoryTree(files, { ...options, sort, practice })));
+      }
+    }
+    const copies = tree.questions.filter((q) => q.label === 'Tell me about a time you fixed what was not yours');
+    assert.deepStrictEqual(copies.map((q) => [q.parent!.label, q.reusedIn]).sort(), [['Dive Deep', ['Ownership']], ['Ownership', ['Dive Deep']]]);
+  });
+
+  it('finds a story\'s part by its id, though parts are made only when asked for', () => {
+    const tree = new StoryTree(exampleFiles(), options);
+    const q = tree.questions[3] as QuestionNode;
+    const ids = q.children.map((part) => part.id);
+    assert.ok(ids.length >= 4);
+    const again = new StoryTree(exampleFiles(), options);
+    for (const id of ids) assert.strictEqual(again.get(id)?.id, id);
+    assert.strictEqual(again.get(`${q.id}/no-such-part`), undefined);
+    assert.strictEqual(again.get('question:nowhere/action'), undefined);
+  });
+
+  it(`folds the principles of a bank of more than ${FOLDED_ABOVE_STORIES} stories`, () => {
+    const stories = (n: number, from: number) => Array.from({ length: n }, (_, i) => story(`Question number ${from + i}`)).join('\n');
+    const a = file('file:///b/a.md', `# Ownership\n\n${stories(FOLDED_ABOVE_STORIES, 0)}`);
+    const small = new StoryTree([a], options);
+    assert.ok(small.principles.every((p) => p.expanded));
+    const big = new StoryTree([a, file('file:///b/b.md', `# Frugality\n\n${stories(1, 9999)}`)], { ...options, previous: small });
+    assert.strictEqual(big.principles[0], small.principles[0], 'the unchanged file keeps its node');
+    assert.ok(big.principles.every((p) => !p.expanded));
+    // Back under the limit, the kept principle opens again.
+    const smaller = new StoryTree([a], { ...options, previous: big });
+    assert.ok(smaller.principles.every((p) => p.expanded));
+  });
+});
