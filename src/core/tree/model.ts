@@ -10,6 +10,7 @@ import { planNode } from './plan';
 import type { PracticeMark } from './practiceMark';
 import { questionNode, type StoryNode } from './questionNode';
 import { questionKey } from './reuse';
+import { runSteps } from '../steps';
 import { sortByOrder, type TreeSortOrder } from './sort';
 
 export * from './nodes';
@@ -62,7 +63,7 @@ interface FileNodes {
   empty: EmptyPrinciple[];
 }
 
-function fileNodes(file: TreeFileInput, catalog: readonly CatalogPrinciple[], catalogKey: string, wpm: number, known: FileNodes | undefined): FileNodes {
+function* fileNodes(file: TreeFileInput, catalog: readonly CatalogPrinciple[], catalogKey: string, wpm: number, known: FileNodes | undefined): Generator<void, FileNodes> {
   if (known && known.bank === file.bank && known.path === file.path && known.wpm === wpm && known.catalogKey === catalogKey) {
     for (const { node, own } of known.principles) {
       node.expanded = true;
@@ -79,9 +80,94 @@ function fileNodes(file: TreeFileInput, catalog: readonly CatalogPrinciple[], ca
       continue;
     }
     const node = principleNode(file, principle, findCatalogPrinciple(catalog, principle.title), id);
-    nodes.principles.push({ node, own: principle.questions.map((question) => questionNode(file.uri, node, question, wpm, ids)) });
+    const own: StoryNode[] = [];
+    for (const question of principle.questions) {
+      own.push(questionNode(file.uri, node, question, wpm, ids));
+      if (own.length % STEP === 0) yield;
+    }
+    nodes.principles.push({ node, own });
   }
   return nodes;
+}
+
+/** How many stories a step of a build handles before it may give the thread back (see treeParts). */
+const STEP = 200;
+
+/** What a build makes: the tree's content. */
+interface TreeParts {
+  roots: TreeNode[];
+  principles: PrincipleNode[];
+  questions: QuestionNode[];
+  links: QuestionNode[];
+  uncovered: CatalogPrincipleNode[];
+  nodesByFile: Map<string, FileNodes>;
+}
+
+/**
+ * The build, in steps: a host runs them in slices (the Story Bank's provider gives the extension host back every
+ * few milliseconds), the constructor in one go.
+ */
+function* treeParts(files: readonly TreeFileInput[], options: TreeOptions): Generator<void, TreeParts> {
+  const wpm = options.wordsPerMinute ?? 150;
+  const sort = options.sort ?? 'file';
+  const catalog = options.catalog ?? [];
+  const ids = new IdMaker();
+  const catalogKey = JSON.stringify(catalog);
+  const nodesByFile = new Map<string, FileNodes>();
+
+  const principles: PrincipleNode[] = [];
+  const questions: StoryNode[] = [];
+  const emptyPrinciples: EmptyPrinciple[] = [];
+  for (const file of files) {
+    const nodes = yield* fileNodes(file, catalog, catalogKey, wpm, options.previous?.nodesByFile.get(file.uri));
+    nodesByFile.set(file.uri, nodes);
+    for (const { node, own } of nodes.principles) {
+      node.children = [...own];
+      principles.push(node);
+      for (const q of own) questions.push(q);
+    }
+    emptyPrinciples.push(...nodes.empty);
+    yield;
+  }
+
+  yield* markReuse(questions);
+  const links = yield* linkStories(files, principles, questions, catalog, wpm, ids, emptyPrinciples);
+  for (const [i, node] of principles.entries()) {
+    finishPrinciple(node, wpm);
+    if (i % STEP === 0) yield;
+  }
+  if (options.practice) {
+    for (const [i, q] of questions.entries()) {
+      q.practice = options.practice(q.question);
+      if (i % STEP === 0) yield;
+    }
+  }
+  if (questions.length > FOLDED_ABOVE_STORIES) for (const p of principles) p.expanded = false;
+
+  const sorted = sortByOrder(principles, sort, (p) => p.label);
+  for (const p of sorted) p.children = sortByOrder(p.children, sort, (q) => q.label);
+  yield;
+
+  const covered = new Set(sorted.filter((p) => p.catalog).map((p) => normalizePrincipleTitle(p.catalog!.title)));
+  const uncovered = catalog
+    .filter((c) => !covered.has(normalizePrincipleTitle(c.title)))
+    .map((c) => catalogNode(c, emptyPrinciples.find((e) => findCatalogPrinciple([c], e.principle.title)), ids));
+  const roots: TreeNode[] = [...sorted];
+  if (sorted.length > 0 && options.plan?.rows.length) roots.push(planNode(options.plan, sorted));
+  if (sorted.length > 0 && uncovered.length > 0) {
+    const group = uncoveredNode(uncovered, catalog.length);
+    for (const c of uncovered) c.parent = group;
+    group.children = sortByOrder(uncovered, sort, (c) => c.label);
+    roots.push(group);
+  }
+  return {
+    roots,
+    principles: sorted,
+    questions: sorted.flatMap((p) => p.children as QuestionNode[]).filter((q) => !q.linkedFrom),
+    links,
+    uncovered,
+    nodesByFile,
+  };
 }
 
 /** The Story Bank tree, built from parsed files without VS Code. */
@@ -96,53 +182,21 @@ export class StoryTree {
   private byIdIndex?: Map<string, TreeNode>;
   private byUriIndex?: Map<string, PrincipleNode[]>;
   /** Each file's own nodes: the next build keeps those of a file read the same way (see TreeOptions.previous). */
-  private readonly nodesByFile = new Map<string, FileNodes>();
+  readonly nodesByFile: ReadonlyMap<string, FileNodes>;
 
-  constructor(files: readonly TreeFileInput[], options: TreeOptions = {}) {
-    const wpm = options.wordsPerMinute ?? 150;
-    const sort = options.sort ?? 'file';
-    const catalog = options.catalog ?? [];
-    const ids = new IdMaker();
-    const catalogKey = JSON.stringify(catalog);
+  constructor(files: readonly TreeFileInput[], options: TreeOptions = {}, parts?: TreeParts) {
+    const built = parts ?? runSteps(treeParts(files, options));
+    this.roots = built.roots;
+    this.principles = built.principles;
+    this.questions = built.questions;
+    this.links = built.links;
+    this.uncovered = built.uncovered;
+    this.nodesByFile = built.nodesByFile;
+  }
 
-    const principles: PrincipleNode[] = [];
-    const questions: StoryNode[] = [];
-    const emptyPrinciples: EmptyPrinciple[] = [];
-    for (const file of files) {
-      const nodes = fileNodes(file, catalog, catalogKey, wpm, options.previous?.nodesByFile.get(file.uri));
-      this.nodesByFile.set(file.uri, nodes);
-      for (const { node, own } of nodes.principles) {
-        node.children = [...own];
-        principles.push(node);
-        for (const q of own) questions.push(q);
-      }
-      emptyPrinciples.push(...nodes.empty);
-    }
-
-    markReuse(questions);
-    const links = linkStories(files, principles, questions, catalog, wpm, ids, emptyPrinciples);
-    for (const node of principles) finishPrinciple(node, wpm);
-    if (options.practice) for (const q of questions) q.practice = options.practice(q.question);
-    if (questions.length > FOLDED_ABOVE_STORIES) for (const p of principles) p.expanded = false;
-
-    this.principles = sortByOrder(principles, sort, (p) => p.label);
-    for (const p of this.principles) p.children = sortByOrder(p.children, sort, (q) => q.label);
-    this.questions = this.principles.flatMap((p) => p.children as QuestionNode[]).filter((q) => !q.linkedFrom);
-    this.links = links;
-
-    const covered = new Set(this.principles.filter((p) => p.catalog).map((p) => normalizePrincipleTitle(p.catalog!.title)));
-    this.uncovered = catalog
-      .filter((c) => !covered.has(normalizePrincipleTitle(c.title)))
-      .map((c) => catalogNode(c, emptyPrinciples.find((e) => findCatalogPrinciple([c], e.principle.title)), ids));
-    this.roots = [...this.principles];
-    if (this.principles.length > 0 && options.plan?.rows.length) this.roots.push(planNode(options.plan, this.principles));
-    if (this.principles.length > 0 && this.uncovered.length > 0) {
-      const group = uncoveredNode(this.uncovered, catalog.length);
-      for (const c of this.uncovered) c.parent = group;
-      group.children = sortByOrder(this.uncovered, sort, (c) => c.label);
-      this.roots.push(group);
-    }
-
+  /** The same build in steps, for a host that gives its thread back between them (see runSteps for one go). */
+  static *steps(files: readonly TreeFileInput[], options: TreeOptions = {}): Generator<void, StoryTree> {
+    return new StoryTree(files, options, yield* treeParts(files, options));
   }
 
   /** True when the workspace holds no story at all. */
@@ -284,7 +338,7 @@ function catalogNode(catalog: CatalogPrinciple, existing: { file: TreeFileInput;
  * Lists each story again under every other principle its Principles line names: under that principle's
  * node when the bank has one, else under a node of its own (a catalog principle is then covered).
  */
-function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: StoryNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: EmptyPrinciple[]): StoryNode[] {
+function* linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: StoryNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: EmptyPrinciple[]): Generator<void, StoryNode[]> {
   const texts = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, f]));
   if (!texts.size) return [];
   let resolve: ((name: string) => string | undefined) | undefined;
@@ -297,7 +351,8 @@ function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[
   };
   let learned = 0;
   const links: StoryNode[] = [];
-  for (const q of questions) {
+  for (const [i, q] of questions.entries()) {
+    if (i % STEP === 0) yield;
     const file = texts.get(q.uri);
     if (!file) continue;
     const own = q.parent as PrincipleNode;
@@ -339,9 +394,10 @@ function linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[
  * bank) names the first few of them only (see StoryNode.reusedIn): listing every other principle on every copy made
  * the tree's build grow with the square of the copies (20 s for the editor bench's 1,000 files).
  */
-function markReuse(questions: StoryNode[]): void {
+function* markReuse(questions: StoryNode[]): Generator<void, void> {
   const groups = new Map<string, StoryNode[]>();
-  for (const q of questions) {
+  for (const [i, q] of questions.entries()) {
+    if (i % (5 * STEP) === 0) yield;
     const key = questionKey(q.question);
     if (!key) continue;
     const list = groups.get(key);
@@ -363,5 +419,6 @@ function markReuse(questions: StoryNode[]): void {
     if (parents < 2) continue;
     const group = { titles };
     for (const q of list) q.reuse = group;
+    yield;
   }
 }

@@ -12,6 +12,8 @@ export const OPEN_COMMAND = 'starAnswers.tree.open';
 export const NEW_PRINCIPLE_COMMAND = 'starAnswers.newPrincipleFile';
 const SORT_KEY = 'starAnswers.tree.sortOrder';
 export const SORT_CONTEXT = 'starAnswers.tree.sortAlphabetical';
+/** How long a slice of a build may hold the extension host. */
+const SLICE_MS = 10;
 
 /**
  * The Story Bank: principles → questions → sections of every story file, read from the shared
@@ -21,16 +23,20 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
-  private current: StoryTree | undefined;
+  /** The build of the index's present state, under way or done; undefined once the index changed. */
+  private current: Promise<StoryTree> | undefined;
+  /** Builds run one at a time: a build takes over nodes of the last one. */
+  private building: Promise<unknown> = Promise.resolve();
   /** The tree the next build replaces: it keeps the nodes of the files not read again since. */
   private last: StoryTree | undefined;
-  /** How long the last build held the host: the scan's redraws are spaced by a multiple of it. */
+  /** The parse of each file a tree was built from. */
+  private readonly builtFrom = new WeakMap<StoryTree, Map<string, IndexedFile>>();
+  private disposed = false;
+  /** How long the last build held the host, its slices summed: the scan's redraws are spaced by a multiple of it. */
   private lastBuildMs = 0;
   private hasStories: boolean | undefined;
   private readonly paths = new Map<string, string>();
   private uris = new Map<string, vscode.Uri>();
-  /** The parse of each file the current model was built from. */
-  private builtFrom = new Map<string, IndexedFile>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sortOrder: TreeSortOrder;
   /** How each story went in practice (set by the practice feature). */
@@ -80,6 +86,11 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return (this.current ??= this.build());
   }
 
+  /** The model of what the index holds now, even during the scan. */
+  private partial(): Promise<StoryTree> {
+    return (this.current ??= this.build());
+  }
+
   /**
    * The model, rebuilt first when a document changed since it was built (a quick fix inserted a
    * section, a paste moved lines), so offsets of the document's current version find the right item.
@@ -88,14 +99,14 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const model = await this.model();
     const key = document.uri.toString();
     const file = await this.index.fresh(document);
-    if (this.index.get(document.uri) !== file || this.builtFrom.get(key) === file) return model;
+    if (this.index.get(document.uri) !== file || this.builtFrom.get(model)?.get(key) === file) return model;
     this.refresh();
     return this.model();
   }
 
   /** The model as last built, without waiting. */
   get snapshot(): StoryTree | undefined {
-    return this.current;
+    return this.last;
   }
 
   uriOf(key: string): vscode.Uri {
@@ -116,12 +127,19 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.timer = setTimeout(() => this.refresh(), Math.max(50, 4 * this.lastBuildMs));
   }
 
-  private build(): StoryTree {
-    const started = performance.now();
+  /**
+   * Builds the tree of the index's files in slices of the extension host's time (a big bank's tree takes longer
+   * than a host may be held), one build at a time.
+   */
+  private build(): Promise<StoryTree> {
+    const run = this.building.then(() => this.buildSliced());
+    this.building = run.catch(() => undefined);
+    return run;
+  }
+
+  private async buildSliced(): Promise<StoryTree> {
     const files = this.index.all();
-    this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
-    this.builtFrom = new Map(files.map((f) => [f.uri.toString(), f]));
-    const tree = new StoryTree(
+    const steps = StoryTree.steps(
       files.map((f) => ({ uri: f.uri.toString(), path: this.pathOf(f.uri), bank: f.bank, text: f.text })),
       {
         previous: this.last,
@@ -132,13 +150,29 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         practice: this.practice?.(files.map((f) => f.bank)),
       },
     );
+    let busy = 0;
+    let since = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() - since >= SLICE_MS) {
+        busy += performance.now() - since;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Disposed meanwhile: the rest of the build would be for nobody (the steps need no cleanup).
+        if (this.disposed) throw new vscode.CancellationError();
+        since = performance.now();
+      }
+      step = steps.next();
+    }
+    const tree = step.value;
     this.last = tree;
+    this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
+    this.builtFrom.set(tree, new Map(files.map((f) => [f.uri.toString(), f])));
     if (this.hasStories !== !tree.isEmpty) {
       this.hasStories = !tree.isEmpty;
       void vscode.commands.executeCommand('setContext', 'starAnswers.hasStories', this.hasStories);
     }
-    queueMicrotask(() => this.modelEmitter.fire(tree));
-    this.lastBuildMs = performance.now() - started;
+    this.modelEmitter.fire(tree);
+    this.lastBuildMs = busy + performance.now() - since;
     return tree;
   }
 
@@ -156,9 +190,10 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (element) return element.children;
     // During the scan the tree fills in as files arrive (each arrival schedules a redraw); until the first
     // story arrives it waits, so that the welcome view ("no story yet") does not show while reading.
-    if (this.index.scanning) {
-      const partial = (this.current ??= this.build());
+    while (this.index.scanning) {
+      const partial = await this.partial();
       if (!partial.isEmpty) return partial.roots;
+      await this.nextRefreshOrReady();
     }
     const model = await this.model();
     return model.roots;
@@ -204,7 +239,19 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return item;
   }
 
+  private nextRefreshOrReady(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        listener.dispose();
+        resolve();
+      };
+      const listener = this.changeEmitter.event(done);
+      void this.index.ready().then(done, done);
+    });
+  }
+
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     vscode.Disposable.from(...this.disposables).dispose();
   }

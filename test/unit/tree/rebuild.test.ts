@@ -83,6 +83,18 @@ describe('core/tree: rebuilding after an edit', () => {
     assert.strictEqual(again.get('question:nowhere/action'), undefined);
   });
 
+  it('builds in steps that give the thread back every few hundred stories, to the same tree', () => {
+    const stories = Array.from({ length: 2000 }, (_, i) => story(`Question number ${i}`, 'Saved 10%.', i % 3 ? '' : '**Principles:** Dive Deep\n\n')).join('\n');
+    const files = [file('file:///b/a.md', `# Ownership\n\n${stories}`), file('file:///b/b.md', `# Dive Deep\n\n${story('Question number 7')}`)];
+    const steps = StoryTree.steps(files, options);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Each pass over the stories (making them, linking them) gives the thread back at least every 200.
+    assert.ok(yields >= 2 * (2000 / 200), `${yields} steps`);
+    assert.deepStrictEqual(shown(step.value), shown(new StoryTree(files, options)));
+  });
+
   it(`folds the principles of a bank of more than ${FOLDED_ABOVE_STORIES} stories`, () => {
     const stories = (n: number, from: number) => Array.from({ length: n }, (_, i) => story(`Question number ${from + i}`)).join('\n');
     const a = file('file:///b/a.md', `# Ownership\n\n${stories(FOLDED_ABOVE_STORIES, 0)}`);
