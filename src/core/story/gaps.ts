@@ -9,18 +9,22 @@ export interface StoryGap {
   kind: SectionKind;
 }
 
+/** Shared by every caller asking about the same question: read it, never change it. */
 export interface StoryGaps {
   /** In S-T-A-R order: missing parts, then empty ones, then an unquantified Result. */
-  gaps: StoryGap[];
+  readonly gaps: readonly StoryGap[];
   /** For each of S, T, A, R: written and not empty. */
-  parts: Record<'situation' | 'task' | 'action' | 'result', boolean>;
+  readonly parts: Readonly<Record<'situation' | 'task' | 'action' | 'result', boolean>>;
   /** The Result sections that hold words, when none of them states a measure. */
-  unquantified?: Section[];
+  readonly unquantified?: readonly Section[];
   /** An answer in prose (or guidance): no STAR part to lack. */
-  prose?: boolean;
+  readonly prose?: boolean;
   /** A question with nothing under it yet: a to-do, not a story with four gaps. */
-  todo?: boolean;
+  readonly todo?: boolean;
 }
+
+/** Parsed questions are never changed in place (an edit makes new ones): their gaps are worked out once. */
+const known = new WeakMap<Question, StoryGaps>();
 
 /**
  * What a story lacks, the one answer the rules, the tree, the preview and the status bar all give:
@@ -28,6 +32,12 @@ export interface StoryGaps {
  * sections are empty, and the Result unquantified when it has words and none of its sections states a measure.
  */
 export function storyGaps(question: Question): StoryGaps {
+  let found = known.get(question);
+  if (!found) known.set(question, (found = gapsOf(question)));
+  return found;
+}
+
+function gapsOf(question: Question): StoryGaps {
   const gaps: StoryGap[] = [];
   const parts = { situation: false, task: false, action: false, result: false };
   const shape = questionShape(question);

@@ -53,6 +53,8 @@ function indexedFile(uri: vscode.Uri, version: number | undefined, text: string,
  */
 export class StoryIndex implements vscode.Disposable {
   private readonly files = new Map<string, IndexedFile>();
+  /** The keys of `files` in uri order, sorted again only when a file comes or goes (a big bank's sort takes tens of ms). */
+  private order: string[] | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -121,7 +123,13 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   all(): IndexedFile[] {
-    return [...this.files.values()].sort((a, b) => uriOrder().compare(a.uri.toString(), b.uri.toString()));
+    this.order ??= [...this.files.keys()].sort((a, b) => uriOrder().compare(a, b));
+    return this.order.map((key) => this.files.get(key)!);
+  }
+
+  private setFile(key: string, file: IndexedFile): void {
+    if (!this.files.has(key)) this.order = undefined;
+    this.files.set(key, file);
   }
 
   /** Files that hold at least one story. */
@@ -305,7 +313,7 @@ export class StoryIndex implements vscode.Disposable {
   /** `quiet`: held, and shown by the next call of `fresh` that is not quiet (the debounce's, at the latest). */
   private store(file: IndexedFile, quiet = false): void {
     const key = file.uri.toString();
-    this.files.set(key, file);
+    this.setFile(key, file);
     if (quiet) this.unshown.add(key);
     else this.show(file);
   }
@@ -330,7 +338,10 @@ export class StoryIndex implements vscode.Disposable {
 
   private remove(uri: vscode.Uri): void {
     this.unshown.delete(uri.toString());
-    if (this.files.delete(uri.toString())) this.changeEmitter.fire([uri]);
+    if (this.files.delete(uri.toString())) {
+      this.order = undefined;
+      this.changeEmitter.fire([uri]);
+    }
   }
 
   private async reloadFromDisk(uri: vscode.Uri): Promise<void> {
@@ -413,7 +424,7 @@ export class StoryIndex implements vscode.Disposable {
       for (const entry of entries.slice(start, start + RESTORE_BATCH)) {
         if (this.files.has(entry.uri) || open.has(entry.uri)) continue;
         const file = indexedFile(vscode.Uri.parse(entry.uri), undefined, entry.text, entry.bank, entry.lint, { ...entry.disk });
-        this.files.set(entry.uri, file);
+        this.setFile(entry.uri, file);
         restored.set(entry.uri, file);
         batch.push(file.uri);
       }
@@ -434,6 +445,7 @@ export class StoryIndex implements vscode.Disposable {
     this.watcher?.dispose();
     const removed = [...this.files.values()].map((f) => f.uri);
     this.files.clear();
+    this.order = undefined;
     this.unshown.clear();
     if (removed.length) this.changeEmitter.fire(removed);
     this.scan = this.scanWorkspace(false);
