@@ -4,9 +4,9 @@
  * (default rules), with the targets of issue 12 and whether they are met, and each process's peak
  * memory. Then, in this process: parse and lint of one file, a keystroke, replayed typing, and the editor's
  * duplicate-story pass over a bank after a typed word (BENCH_DUP_MB, 0 to leave it out; BENCH_EDITS=0 leaves out the
- * heap over edits).
+ * heap over edits), and the Story Bank's model rebuilt after a typed word (BENCH_TREE_MB, 0 to leave it out).
  * Prints numbers; asserts nothing. Needs `npm run build` first (it runs packages/cli/dist/cli.js).
- *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_RUNS=3  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 BENCH_EDITS=1000 BENCH_DUP_MB=5 npm run bench
+ *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_RUNS=3  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 BENCH_EDITS=1000 BENCH_DUP_MB=5 BENCH_TREE_MB=21.6 npm run bench
  * Each whole process runs BENCH_RUNS times (warm runs at least 5) and the median run is shown.
  * BENCH_BANKS= (empty) leaves the whole-process table out.
  */
@@ -23,6 +23,7 @@ import { rereadEdit } from '../src/core/parser/incremental';
 import { LineIndex } from '../src/core/text/lineIndex';
 import { bankText, STYLES, writeBank } from './bench/banks';
 import { duplicatePasses } from './bench/duplicates';
+import { treeRebuilds } from './bench/tree';
 import { heapOverEdits, keystrokeInBigFile, proseReplay, typingReplay } from './bench/typing';
 
 const FILES = Number(process.env.BENCH_FILES ?? 50);
@@ -172,6 +173,7 @@ function main(): void {
   proseReplay();
   heapOverEdits(big || files[1], Number(process.env.BENCH_EDITS ?? 1000));
   duplicatePasses(Number(process.env.BENCH_DUP_MB ?? 5));
+  treeRebuilds(Number(process.env.BENCH_TREE_MB ?? 21.6));
 }
 
 main();
