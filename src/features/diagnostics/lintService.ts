@@ -16,7 +16,8 @@ import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
  */
 export class LintService implements vscode.Disposable {
   /** Settings are per workspace folder (scope `resource`); '' holds those of files outside every folder. */
-  private folderSettings = new Map<string, { key: string; config: LintConfig }>();
+  /** The settings' readings already warned about (the index reads them once per change). */
+  private readonly warnedOf = new WeakSet<object>();
   private cache = new WeakMap<IndexedFile, { across: LintDiagnostic[] | undefined; result: LintDiagnostic[] }>();
   /** Findings that compare a file with the rest of the bank, from the last pass over the bank, by file as it was read then. */
   private across = new WeakMap<IndexedFile, LintDiagnostic[]>();
@@ -40,7 +41,6 @@ export class LintService implements vscode.Disposable {
   constructor(private readonly index: StoryIndex) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (!LINT_SETTING_KEYS.some((key) => e.affectsConfiguration(`starAnswers.${key}`))) return;
-      this.folderSettings = new Map();
       this.cache = new WeakMap();
       this.across = new WeakMap();
       this.index.relintAll();
@@ -131,20 +131,16 @@ export class LintService implements vscode.Disposable {
     return this.settingsFor(uri).key;
   }
 
-  /** The folder's lint settings, read once per change of the settings (not once per file published). */
+  /** The folder's lint settings, as the index read them; a problem with them is shown once per reading. */
   private settingsFor(uri: vscode.Uri): { key: string; config: LintConfig } {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const id = folder?.uri.toString() ?? '';
-    let settings = this.folderSettings.get(id);
-    if (settings === undefined) {
-      const read = lintSettings(uri);
-      const message = read.problems.join('; ');
+    const { lint } = this.index.settingsFor(uri);
+    if (!this.warnedOf.has(lint)) {
+      this.warnedOf.add(lint);
+      const message = lint.problems.join('; ');
       if (message && message !== this.warned) void vscode.window.showWarningMessage(`STAR Answers settings: ${message}.`);
       this.warned = message;
-      settings = { key: read.key, config: read.config };
-      this.folderSettings.set(id, settings);
     }
-    return settings;
+    return lint;
   }
 
   dispose(): void {
