@@ -221,7 +221,9 @@ export class StoryCopies {
     let tail = 0;
     while (tail < old.length - head && tail < questions.length - head && wordsOf(old[old.length - 1 - tail].question) === wordsOf(questions[questions.length - 1 - tail].question)) tail++;
     const stories: Located[] = [];
-    questions.forEach(({ principle, question }, i) => {
+    for (const [i, { principle, question }] of questions.entries()) {
+      // A file of thousands of stories (one changed): the kept ones are relinked a few hundred a step.
+      if (i % 200 === 199) yield;
       const kept = i < head ? old[i] : i >= questions.length - tail ? old[old.length - questions.length + i] : undefined;
       if (kept) {
         fingerprints.set(question, fingerprintOf(kept.question));
@@ -233,7 +235,7 @@ export class StoryCopies {
         this.located.set(question, kept);
         stories.push(kept);
       }
-    });
+    }
     for (let i = head; i < old.length - tail; i++) removed.add(old[i]);
     for (let i = head; i < questions.length - tail; i++) {
       const { principle, question } = questions[i];
