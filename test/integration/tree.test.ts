@@ -20,6 +20,7 @@ interface Tree {
   getTreeItem(element: Node): vscode.TreeItem;
   resolveTreeItem(item: vscode.TreeItem, element: Node): vscode.TreeItem;
   getParent(element: Node): Node | undefined;
+  onDidChangeTreeData: vscode.Event<Node | Node[] | undefined>;
 }
 
 const EXPECTED: Record<string, Record<string, string>> = {
@@ -159,6 +160,42 @@ describe('Story Bank tree', function () {
     await waitFor(async () => {
       const deliver = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results');
       return deliver && (await tree.getChildren(deliver))[0].status!.summary === 'no Task · no metric';
+    }, 'the tree to show the reverted file', 10000);
+  });
+
+  it('redraws only the principle of an edited file, keeping every item\'s object', async () => {
+    // What the view holds: the roots, their items, and the stories of one expanded principle.
+    const roots = await tree.getChildren();
+    for (const root of roots) tree.getTreeItem(root);
+    const deliver = roots.find((n) => n.kind === 'principle' && n.label === 'Deliver Results')!;
+    const dive = roots.find((n) => n.kind === 'principle' && n.label === 'Dive Deep')!;
+    for (const story of await tree.getChildren(deliver)) tree.getTreeItem(story);
+    const events: (Node | Node[] | undefined)[] = [];
+    const listening = tree.onDidChangeTreeData((e) => events.push(e));
+    const editor = await openFile('formats', 'incomplete.md');
+    try {
+      // The second story's empty Action gets a line: the story is complete.
+      const lines = editor.document.getText().split(/\r?\n/);
+      const action = lines.findIndex((l, i) => i > lines.findIndex((q) => q.includes('Describe a goal you did not reach')) && l.includes('<b>Action: </b>'));
+      assert.ok(await editor.edit((e) => e.insert(new vscode.Position(action + 1, 0), '        - I moved idle servers to a cheaper tier<br>\n')), 'the edit applied');
+      const redrawn = await waitFor(() => events.find((e) => Array.isArray(e)) as Node[] | undefined, 'a redraw of some items', 10000).catch((error: Error) => {
+        throw new Error(`${error.message}; the events: ${events.map((e) => (e === undefined ? 'the whole view' : Array.isArray(e) ? `[${e.map((n) => n.label)}]` : e.label)).join(', ') || 'none'}`);
+      });
+      assert.ok(!events.includes(undefined), 'no redraw of the whole view');
+      // That principle (and the interview plan, whose count of finished stories moved), no other principle.
+      assert.deepStrictEqual(redrawn.filter((n) => n.kind === 'principle').map((n) => n.label), ['Deliver Results']);
+      assert.strictEqual(redrawn[0], deliver, 'the principle keeps its object');
+      const now = await tree.getChildren();
+      assert.strictEqual(now.find((n) => n.label === 'Dive Deep'), dive);
+      assert.strictEqual((await tree.getChildren(deliver))[1].status!.summary, 'complete');
+    } finally {
+      listening.dispose();
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor(async () => {
+      const again = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results');
+      return again && (await tree.getChildren(again))[1].status!.summary === 'empty Action';
     }, 'the tree to show the reverted file', 10000);
   });
 

@@ -73,13 +73,16 @@ function* fileNodes(file: TreeFileInput, catalog: readonly CatalogPrinciple[], c
   }
   const ids = new IdMaker();
   const nodes: FileNodes = { bank: file.bank, path: file.path, wpm, catalogKey, principles: [], empty: [] };
+  // A principle read again keeps its node (the view then redraws that node alone, see StoryBankProvider).
+  const before = new Map(known?.principles.map(({ node }) => [node.id, node]));
   for (const principle of file.bank.principles) {
     const id = ids.make(`principle:${file.uri}#${normalizePrincipleTitle(principle.title)}`);
     if (principle.questions.length === 0) {
       nodes.empty.push({ file, principle, id });
       continue;
     }
-    const node = principleNode(file, principle, findCatalogPrinciple(catalog, principle.title), id);
+    const fresh = principleNode(file, principle, findCatalogPrinciple(catalog, principle.title), id);
+    const node = before.has(id) ? Object.assign(before.get(id)!, fresh) : fresh;
     const own: StoryNode[] = [];
     for (const question of principle.questions) {
       own.push(questionNode(file.uri, node, question, wpm, ids));
@@ -130,8 +133,19 @@ function* treeParts(files: readonly TreeFileInput[], options: TreeOptions): Gene
     yield;
   }
 
+  // The nodes made anew each build (the plan, the uncovered group, a principle only a Principles line names) keep
+  // the objects of the last build, their content set anew: the view then redraws only what changed.
+  const before = new Map(options.previous?.roots.map((r) => [`${r.kind}:${r.id}`, r]));
+  const kept = <T extends TreeNode>(node: T): T => {
+    const old = before.get(`${node.kind}:${node.id}`) as T | undefined;
+    if (!old || old === node) return node;
+    Object.assign(old, node);
+    for (const child of old.children) child.parent = old;
+    return old;
+  };
+
   yield* markReuse(questions);
-  const links = yield* linkStories(files, principles, questions, catalog, wpm, ids, emptyPrinciples);
+  const links = yield* linkStories(files, principles, questions, catalog, wpm, ids, emptyPrinciples, kept);
   for (const [i, node] of principles.entries()) {
     finishPrinciple(node, wpm);
     if (i % STEP === 0) yield;
@@ -153,12 +167,12 @@ function* treeParts(files: readonly TreeFileInput[], options: TreeOptions): Gene
     .filter((c) => !covered.has(normalizePrincipleTitle(c.title)))
     .map((c) => catalogNode(c, emptyPrinciples.find((e) => findCatalogPrinciple([c], e.principle.title)), ids));
   const roots: TreeNode[] = [...sorted];
-  if (sorted.length > 0 && options.plan?.rows.length) roots.push(planNode(options.plan, sorted));
+  if (sorted.length > 0 && options.plan?.rows.length) roots.push(kept(planNode(options.plan, sorted)));
   if (sorted.length > 0 && uncovered.length > 0) {
     const group = uncoveredNode(uncovered, catalog.length);
     for (const c of uncovered) c.parent = group;
     group.children = sortByOrder(uncovered, sort, (c) => c.label);
-    roots.push(group);
+    roots.push(kept(group));
   }
   return {
     roots,
@@ -338,7 +352,7 @@ function catalogNode(catalog: CatalogPrinciple, existing: { file: TreeFileInput;
  * Lists each story again under every other principle its Principles line names: under that principle's
  * node when the bank has one, else under a node of its own (a catalog principle is then covered).
  */
-function* linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: StoryNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: EmptyPrinciple[]): Generator<void, StoryNode[]> {
+function* linkStories(files: readonly TreeFileInput[], principles: PrincipleNode[], questions: StoryNode[], catalog: readonly CatalogPrinciple[], wpm: number, ids: IdMaker, empty: EmptyPrinciple[], kept: <T extends TreeNode>(node: T) => T): Generator<void, StoryNode[]> {
   const texts = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, f]));
   if (!texts.size) return [];
   let resolve: ((name: string) => string | undefined) | undefined;
@@ -367,16 +381,17 @@ function* linkStories(files: readonly TreeFileInput[], principles: PrincipleNode
       const emptyFile = target ? undefined : empty.find((e) => normalizePrincipleTitle(e.principle.title) === key || (findCatalogPrinciple(catalog, e.principle.title) && findCatalogPrinciple(catalog, e.principle.title) === findCatalogPrinciple(catalog, title)));
       if (emptyFile) {
         // A principle file without a story of its own yet: the linked story fills it.
-        target = principleNode(emptyFile.file, emptyFile.principle, findCatalogPrinciple(catalog, emptyFile.principle.title), emptyFile.id);
+        target = kept(principleNode(emptyFile.file, emptyFile.principle, findCatalogPrinciple(catalog, emptyFile.principle.title), emptyFile.id));
         principles.push(target);
         empty.splice(empty.indexOf(emptyFile), 1);
       }
       if (!target) {
         const entry = findCatalogPrinciple(catalog, title);
         const origin = { start: q.question.titleRange.start, end: q.question.titleRange.start };
-        target = principleNode(file, { title: entry?.title ?? title, titleRange: origin, range: origin, questions: [] }, entry, ids.make(`principle:linked#${key}`));
-        target.linkedOnly = true;
-        target.target = undefined;
+        const linkedOnly = principleNode(file, { title: entry?.title ?? title, titleRange: origin, range: origin, questions: [] }, entry, ids.make(`principle:linked#${key}`));
+        linkedOnly.linkedOnly = true;
+        linkedOnly.target = undefined;
+        target = kept(linkedOnly);
         principles.push(target);
       }
       if (target === own) continue;

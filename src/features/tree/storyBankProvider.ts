@@ -20,7 +20,7 @@ const SLICE_MS = 10;
  * StoryIndex. The model is pure (src/core/tree) and rebuilt when the index changes.
  */
 export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   /** The build of the index's present state, under way or done; undefined once the index changed. */
@@ -36,6 +36,12 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private lastBuildMs = 0;
   private hasStories: boolean | undefined;
   private readonly paths = new Map<string, string>();
+  /** What the view holds: the roots it was given, the children it asked for, and each item as it was drawn. */
+  private drawn: { roots: TreeNode[] | undefined; children: Map<TreeNode, TreeNode[]>; items: WeakMap<TreeNode, string> } = {
+    roots: undefined,
+    children: new Map(),
+    items: new WeakMap(),
+  };
   private uris = new Map<string, vscode.Uri>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sortOrder: TreeSortOrder;
@@ -100,7 +106,8 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const key = document.uri.toString();
     const file = await this.index.fresh(document);
     if (this.index.get(document.uri) !== file || this.builtFrom.get(model)?.get(key) === file) return model;
-    this.refresh();
+    clearTimeout(this.timer);
+    await this.update();
     return this.model();
   }
 
@@ -113,11 +120,44 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return this.uris.get(key) ?? vscode.Uri.parse(key);
   }
 
+  /** Redraws the whole view from a new build. */
   refresh(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.current = undefined;
+    this.drawn.roots = undefined;
     this.changeEmitter.fire(undefined);
+  }
+
+  /**
+   * After the index changed: builds, then redraws only the items that changed. A redraw of the whole view makes VS
+   * Code drop and make again an item for each of its principles (a thousand on a big bank, and each leaves a few
+   * hundred bytes behind in the extension host); a typed word changes one file's principle.
+   */
+  private async update(): Promise<void> {
+    this.timer = undefined;
+    const roots = this.drawn.roots;
+    this.current = undefined;
+    if (!roots) return this.changeEmitter.fire(undefined);
+    let tree: StoryTree;
+    try {
+      tree = await this.partial();
+    } catch {
+      return; // disposed
+    }
+    if (this.drawn.roots !== roots) return; // redrawn whole meanwhile
+    if (tree.roots.length !== roots.length || tree.roots.some((node, i) => node !== roots[i])) return this.refresh();
+    const changed = tree.roots.filter((node) => this.isStale(node));
+    if (changed.length) this.changeEmitter.fire(changed);
+  }
+
+  /** An item drawn otherwise than it would be now, or whose children the view holds and that changed. */
+  private isStale(node: TreeNode): boolean {
+    if (this.drawn.items.get(node) !== itemKey(node)) return true;
+    const shown = this.drawn.children.get(node);
+    if (!shown) return false;
+    const children = node.children;
+    return children.length !== shown.length || children.some((child, i) => child !== shown[i] || this.isStale(child));
   }
 
   private scheduleRefresh(): void {
@@ -127,7 +167,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     // 1,000-file bank with one in five).
     if (this.timer) return;
     const delay = this.index.scanning ? Math.max(250, 10 * this.lastBuildMs) : Math.max(50, 4 * this.lastBuildMs);
-    this.timer = setTimeout(() => this.refresh(), delay);
+    this.timer = setTimeout(() => void this.update(), delay);
   }
 
   /**
@@ -190,7 +230,16 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
-    if (element) return element.children;
+    if (element) {
+      this.drawn.children.set(element, [...element.children]);
+      return element.children;
+    }
+    const roots = await this.rootsNow();
+    this.drawn = { roots, children: new Map(), items: new WeakMap() };
+    return roots;
+  }
+
+  private async rootsNow(): Promise<TreeNode[]> {
     // During the scan the tree fills in as files arrive (each arrival schedules a redraw); until the first
     // story arrives it waits, so that the welcome view ("no story yet") does not show while reading.
     while (this.index.scanning) {
@@ -211,6 +260,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const leaf = node.kind !== 'question' && node.children.length === 0;
     const state = leaf ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
+    this.drawn.items.set(node, itemKey(node));
     item.id = node.id;
     item.description = node.description;
     // The tooltip is made on hover (resolveTreeItem): a big bank would otherwise send thousands to the window.
@@ -258,4 +308,10 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     clearTimeout(this.timer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** What an item shows: two keys differ when VS Code would draw the node otherwise (its tooltip included). */
+function itemKey(node: TreeNode): string {
+  const leaf = node.kind !== 'question' && node.children.length === 0;
+  return [node.label, node.description, node.icon, node.color, node.contextValue, node.expanded, leaf, node.tooltip, node.target?.selection.start.offset, node.target?.range.start.offset, node.target?.range.end.offset].join('\u0000');
 }

@@ -37,11 +37,30 @@ describe('core/tree: rebuilding after an edit', () => {
     const before = new Map(first.questions.map((q) => [q.id, q]));
     files[0] = file(files[0].uri, files[0].text!.replace('It went fine.', 'It went fine: 3 incidents fewer.'));
     const second = new StoryTree(files, { ...options, previous: first });
+    // Every principle keeps its node, the changed file's too (the view then redraws that one alone).
+    assert.deepStrictEqual(second.roots.map((r, i) => r === first.roots[i]), first.roots.map(() => true));
     for (const q of second.questions) {
       if (q.uri === files[0].uri) assert.notStrictEqual(before.get(q.id), q, q.id);
       else assert.strictEqual(before.get(q.id), q, q.id);
     }
     assert.strictEqual(second.questions.find((q) => q.label === 'Describe a shortcut you refused')?.status.summary, 'complete');
+  });
+
+  it('keeps the object of every root, the plan, the uncovered group and linked principles included', () => {
+    const files = [
+      ...bank(),
+      // Names a principle no file holds (a node of its own) and one whose file has no story yet.
+      file('file:///b/zz.md', `# Bias for Action\n\n${story('Describe a risk you took', 'Won 2 deals.', '**Principles:** Think Big, Earn Trust\n\n')}`),
+    ];
+    const plan = { rows: [{ principle: AMAZON_PRINCIPLES[0], stories: 0, finished: 0, missing: 2 }], minStories: 2, ready: 0 };
+    const first = new StoryTree(files, { ...options, plan });
+    assert.ok(first.roots.some((r) => r.kind === 'plan') && first.roots.some((r) => r.kind === 'uncovered'));
+    assert.ok(first.principles.some((p) => p.linkedOnly) && first.principles.some((p) => p.label === 'Earn Trust' && !p.linkedOnly));
+    files[0] = file(files[0].uri, files[0].text!.replace('It went fine.', 'It went fine: 3 incidents fewer.'));
+    const second = new StoryTree(files, { ...options, plan, previous: first });
+    assert.deepStrictEqual(second.roots.map((r) => r.id), first.roots.map((r) => r.id));
+    for (const [i, root] of second.roots.entries()) assert.strictEqual(root, first.roots[i], root.id);
+    for (const root of second.roots) for (const child of root.children) assert.strictEqual(child.parent, root, child.id);
   });
 
   it('shows after any sequence of edits exactly what a tree built from nothing shows', () => {
