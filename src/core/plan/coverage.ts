@@ -2,6 +2,7 @@ import { findCatalogPrinciple, normalizePrincipleTitle, resolveCatalog, type Cat
 import type { BankFile, Question } from '../model';
 import { storyGaps } from '../story/gaps';
 import { questionShape } from '../story/shape';
+import { runSteps } from '../steps';
 
 /**
  * The interview plan: for each principle a user targets, how many finished stories the bank holds.
@@ -47,6 +48,11 @@ export function targetPrinciples(targets: readonly unknown[] | undefined, catalo
 }
 
 export function planCoverage(banks: readonly BankFile[], targets: readonly CatalogPrinciple[], minStories = DEFAULT_MIN_STORIES): Coverage {
+  return runSteps(planCoverageSteps(banks, targets, minStories));
+}
+
+/** The same, a file a step, for a host that gives its thread back between steps (a new file's stories are measured here). */
+export function* planCoverageSteps(banks: readonly BankFile[], targets: readonly CatalogPrinciple[], minStories = DEFAULT_MIN_STORIES): Generator<void, Coverage> {
   const min = Number.isFinite(minStories) && minStories >= 1 ? Math.floor(minStories) : DEFAULT_MIN_STORIES;
   const rows: CoverageRow[] = targets.map((principle) => ({ principle, stories: 0, finished: 0, missing: min }));
   // A bank files many principles under few titles: each title is looked up once.
@@ -63,6 +69,7 @@ export function planCoverage(banks: readonly BankFile[], targets: readonly Catal
         if (kind === 'finished') row.finished++;
       }
     }
+    yield;
   }
   for (const row of rows) row.missing = Math.max(0, min - row.finished);
   return { rows, minStories: min, ready: rows.filter((r) => r.missing === 0).length };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
-import { planCoverage } from '../../core/plan/coverage';
+import { planCoverageSteps } from '../../core/plan/coverage';
 import { StoryTree, type TreeNode, type TreeOptions } from '../../core/tree/model';
 import type { TreeSortOrder } from '../../core/tree/sort';
 import { toVsRange } from '../shared/convert';
@@ -182,31 +182,33 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private async buildSliced(): Promise<StoryTree> {
     const files = this.index.all();
-    const steps = StoryTree.steps(
-      files.map((f) => ({ uri: f.uri.toString(), path: this.pathOf(f.uri), bank: f.bank, text: f.text })),
-      {
-        previous: this.last,
-        catalog: catalogSetting(),
-        sort: this.sortOrder,
-        wordsPerMinute: wordsPerMinute(),
-        plan: planCoverage(files.map((f) => f.bank), planTargets(), planMinStories()),
-        practice: this.practice?.(files.map((f) => f.bank)),
-      },
-    );
     let busy = 0;
     let since = performance.now();
-    let step = steps.next();
-    while (!step.done) {
-      if (performance.now() - since >= SLICE_MS) {
+    const run = async <T>(steps: Generator<void, T>): Promise<T> => {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        if (performance.now() - since < SLICE_MS) continue;
         busy += performance.now() - since;
         await new Promise((resolve) => setTimeout(resolve, 0));
         // Disposed meanwhile: the rest of the build would be for nobody (the steps need no cleanup).
         if (this.disposed) throw new vscode.CancellationError();
         since = performance.now();
       }
-      step = steps.next();
-    }
-    const tree = step.value;
+    };
+    const plan = await run(planCoverageSteps(files.map((f) => f.bank), planTargets(), planMinStories()));
+    const tree = await run(
+      StoryTree.steps(
+        files.map((f) => ({ uri: f.uri.toString(), path: this.pathOf(f.uri), bank: f.bank, text: f.text })),
+        {
+          previous: this.last,
+          catalog: catalogSetting(),
+          sort: this.sortOrder,
+          wordsPerMinute: wordsPerMinute(),
+          plan,
+          practice: this.practice?.(files.map((f) => f.bank)),
+        },
+      ),
+    );
     this.last = tree;
     this.uris = new Map(files.map((f) => [f.uri.toString(), f.uri]));
     this.builtFrom.set(tree, new Map(files.map((f) => [f.uri.toString(), f])));
