@@ -148,7 +148,15 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (this.drawn.roots !== roots) return; // redrawn whole meanwhile
     if (tree.roots.length !== roots.length || tree.roots.some((node, i) => node !== roots[i])) return this.refresh();
     const changed = tree.roots.filter((node) => this.isStale(node));
-    if (changed.length) this.changeEmitter.fire(changed);
+    if (!changed.length) return;
+    // VS Code asks again for what it shows under a redrawn root: forget what it held there (old stories included).
+    const redrawn = new Set<TreeNode>(changed);
+    for (const node of this.drawn.children.keys()) {
+      let root: TreeNode | undefined = node;
+      while (root.parent) root = root.parent;
+      if (redrawn.has(root)) this.drawn.children.delete(node);
+    }
+    this.changeEmitter.fire(changed);
   }
 
   /** An item drawn otherwise than it would be now, or whose children the view holds and that changed. */
