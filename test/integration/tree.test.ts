@@ -136,6 +136,16 @@ describe('Story Bank tree', function () {
     assert.strictEqual(tree.getParent(node)?.label, 'Deliver Results');
   });
 
+  /** Reverts an edited examples file of Deliver Results and waits until the tree shows the story at `index` as it was. */
+  async function revertShowing(document: vscode.TextDocument, index: number, summary: string): Promise<void> {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(async () => {
+      const deliver = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results');
+      return deliver && (await tree.getChildren(deliver))[index].status!.summary === summary;
+    }, 'the tree to show the reverted file', 10000);
+  }
+
   it('finds the story under the cursor in the document as edited, before the index catches up', async () => {
     const editor = await openFile('formats', 'incomplete.md');
     const original = editor.document.getText();
@@ -154,13 +164,8 @@ describe('Story Bank tree', function () {
       const deliver = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results')!;
       assert.strictEqual((await tree.getChildren(deliver))[0].status!.summary, 'no metric', 'the tree shows the edited story');
     } finally {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertShowing(editor.document, 0, 'no Task · no metric');
     }
-    await waitFor(async () => {
-      const deliver = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results');
-      return deliver && (await tree.getChildren(deliver))[0].status!.summary === 'no Task · no metric';
-    }, 'the tree to show the reverted file', 10000);
   });
 
   it('redraws only the principle of an edited file, keeping every item\'s object', async () => {
@@ -190,13 +195,8 @@ describe('Story Bank tree', function () {
       assert.strictEqual((await tree.getChildren(deliver))[1].status!.summary, 'complete');
     } finally {
       listening.dispose();
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertShowing(editor.document, 1, 'empty Action');
     }
-    await waitFor(async () => {
-      const again = (await tree.getChildren()).find((n) => n.kind === 'principle' && n.label === 'Deliver Results');
-      return again && (await tree.getChildren(again))[1].status!.summary === 'empty Action';
-    }, 'the tree to show the reverted file', 10000);
   });
 
   it('creates the file of a principle not covered yet when its item is clicked', async () => {
