@@ -3,6 +3,7 @@ import type { BankFile, Question } from '../model';
 import { storyGaps } from '../story/gaps';
 import { questionShape } from '../story/shape';
 import { runSteps } from '../steps';
+import { storyMemo } from '../worker/patch';
 
 /**
  * The interview plan: for each principle a user targets, how many finished stories the bank holds.
@@ -75,17 +76,16 @@ export function* planCoverageSteps(banks: readonly BankFile[], targets: readonly
   return { rows, minStories: min, ready: rows.filter((r) => r.missing === 0).length };
 }
 
-const kinds = new WeakMap<Question, 'none' | 'story' | 'finished'>();
+type StoryKind = 'none' | 'story' | 'finished';
 
-/** Not a story (guidance, nothing yet), a story, or a finished one. Parsed questions never change: worked out once. */
-function storyKind(q: Question): 'none' | 'story' | 'finished' {
-  let kind = kinds.get(q);
-  if (kind === undefined) {
+/** Not a story (guidance, nothing yet), a story, or a finished one; kept in the story's memo (src/core/worker/patch.ts). */
+function storyKind(q: Question): StoryKind {
+  const memo = storyMemo(q);
+  if (memo.planKind === undefined) {
     const shape = questionShape(q);
-    kind = shape === 'guidance' || shape === 'todo' ? 'none' : shape === 'story' && storyGaps(q).gaps.length === 0 ? 'finished' : 'story';
-    kinds.set(q, kind);
+    memo.planKind = shape === 'guidance' || shape === 'todo' ? 'none' : shape === 'story' && storyGaps(q).gaps.length === 0 ? 'finished' : 'story';
   }
-  return kind;
+  return memo.planKind as StoryKind;
 }
 
 /** "2 finished of 3" / "1 finished of 1 · needs 1 more" */

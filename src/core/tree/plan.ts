@@ -31,7 +31,7 @@ export function planNode(coverage: Coverage, principles: readonly PrincipleNode[
     const own = normalizePrincipleTitle(p.principle.title);
     if (!byTitle.has(own)) byTitle.set(own, p);
     if (!p.catalog) continue;
-    const key = p.catalog.title === p.principle.title ? own : normalizePrincipleTitle(p.catalog.title);
+    const key = normalizePrincipleTitle(p.catalog.title);
     if (!byCatalog.has(key)) byCatalog.set(key, p);
   }
   const filedAs = (key: string) => byCatalog.get(key) ?? byTitle.get(key);

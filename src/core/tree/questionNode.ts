@@ -1,5 +1,6 @@
 import { normalizePrincipleTitle } from '../catalog';
-import { SECTION_NAMES, STAR_KINDS, type Principle, type Question, type Section, type SectionKind } from '../model';
+import { SECTION_NAMES, STAR_KINDS, type Question, type Section, type SectionKind } from '../model';
+import { storyMemo } from '../worker/patch';
 import { formatDuration } from '../text/words';
 import { IdMaker, sectionId } from './ids';
 import { escapeMarkdown } from './markdown';
@@ -123,29 +124,20 @@ function reusedNamesOf(node: StoryNode): { reusedIn: string[]; reusedCount: numb
 
 /** A story under its own principle, or (`link`) again under one its Principles line names. */
 export function questionNode(uri: string, parent: PrincipleNode, question: Question, wpm: number, ids: IdMaker, as: 'own' | 'link' = 'own'): StoryNode {
-  const id = ids.make(`question:${as === 'link' ? 'link:' : ''}${uri}#${principleKey(parent.principle)}#${questionKey(question)}`);
+  const id = ids.make(`question:${as === 'link' ? 'link:' : ''}${uri}#${normalizePrincipleTitle(parent.principle.title)}#${questionKey(question)}`);
   return new StoryNode(id, uri, question, parent, wpm);
 }
 
-const principleKeys = new WeakMap<Principle, string>();
-
-function principleKey(principle: Principle): string {
-  let key = principleKeys.get(principle);
-  if (key === undefined) {
-    key = normalizePrincipleTitle(principle.title);
-    principleKeys.set(principle, key);
-  }
-  return key;
-}
-
-const statuses = new WeakMap<Question, { wpm: number; status: StoryStatus }>();
-
-/** A file the index did not read again keeps its question objects: their status is not worked out again. */
+/**
+ * A story's status, kept in its memo (src/core/worker/patch.ts): a story of a file not read again, or one a typed
+ * edit only moved (a patch makes it a new object), is not measured again.
+ */
 function cachedStatus(question: Question, wpm: number): StoryStatus {
-  const known = statuses.get(question);
+  const memo = storyMemo(question);
+  const known = memo.treeStatus as { wpm: number; status: StoryStatus } | undefined;
   if (known?.wpm === wpm) return known.status;
   const status = storyStatus(question, wpm);
-  statuses.set(question, { wpm, status });
+  memo.treeStatus = { wpm, status };
   return status;
 }
 

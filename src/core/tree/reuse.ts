@@ -1,4 +1,5 @@
 import type { Question } from '../model';
+import { storyMemo } from '../worker/patch';
 
 /** The key two files share when they hold the same question, whatever its quotes, case or numbering. */
 export function normalizeQuestionTitle(title: string): string {
@@ -11,14 +12,9 @@ export function normalizeQuestionTitle(title: string): string {
     .trim();
 }
 
-const keys = new WeakMap<Question, string>();
-
-/** A question's normalized title, worked out once per question object (the tree asks on every rebuild). */
+/** A question's normalized title, kept in its memo (the tree asks for every story on every rebuild). */
 export function questionKey(question: Question): string {
-  let key = keys.get(question);
-  if (key === undefined) {
-    key = normalizeQuestionTitle(question.title);
-    keys.set(question, key);
-  }
-  return key;
+  const memo = storyMemo(question);
+  if (typeof memo.questionKey !== 'string') memo.questionKey = normalizeQuestionTitle(question.title);
+  return memo.questionKey as string;
 }

@@ -6,7 +6,7 @@ import { slicer } from '../../core/slices';
 import { withQuestions } from '../../core/worker/findings';
 import type { WorkerFinding } from '../../core/worker/protocol';
 import { shownRange } from '../shared/convert';
-import { LINT_SETTING_KEYS, lintSettings } from '../shared/lintSettings';
+import { LINT_SETTING_KEYS } from '../shared/lintSettings';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 
 /**
@@ -15,8 +15,7 @@ import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
  * change, every file is linted again in the worker, and its old results stand until the new ones arrive.
  */
 export class LintService implements vscode.Disposable {
-  /** Settings are per workspace folder (scope `resource`); '' holds those of files outside every folder. */
-  /** The settings' readings already warned about (the index reads them once per change). */
+  /** The settings' readings already warned about (the index reads them once per folder and change). */
   private readonly warnedOf = new WeakSet<object>();
   private cache = new WeakMap<IndexedFile, { across: LintDiagnostic[] | undefined; result: LintDiagnostic[] }>();
   /** Findings that compare a file with the rest of the bank, from the last pass over the bank, by file as it was read then. */

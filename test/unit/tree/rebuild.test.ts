@@ -2,6 +2,9 @@ import * as assert from 'node:assert';
 import { AMAZON_PRINCIPLES } from '../../../src/core/catalog';
 import { parseBank } from '../../../src/core/parser';
 import { FOLDED_ABOVE_STORIES, StoryTree, type QuestionNode, type TreeFileInput, type TreeNode, type TreeOptions } from '../../../src/core/tree/model';
+import { applyBankPatch } from '../../../src/core/worker/patch';
+import { createRequestHandler } from '../../../src/core/worker/handler';
+import type { ParseResponse } from '../../../src/core/worker/protocol';
 import { exampleFiles } from './fixtures';
 
 const story = (title: string, result = 'Saved 10%.', principles = '') =>
@@ -61,6 +64,25 @@ describe('core/tree: rebuilding after an edit', () => {
     assert.deepStrictEqual(second.roots.map((r) => r.id), first.roots.map((r) => r.id));
     for (const [i, root] of second.roots.entries()) assert.strictEqual(root, first.roots[i], root.id);
     for (const root of second.roots) for (const child of root.children) assert.strictEqual(child.parent, root, child.id);
+  });
+
+  it('does not measure again a story a typed edit only moved (its memo goes with it)', () => {
+    const text = `# Ownership\n\n${story('Tell me about a time you fixed what was not yours')}\n${story('Describe a shortcut you refused', 'It went fine.')}`;
+    const handle = createRequestHandler();
+    const ask = (version: number, body: string, patchFrom?: number) =>
+      handle({ type: 'parse', id: version, key: 'k', version, text: body, fileName: 'o.md', keep: true, ...(patchFrom ? { patchFrom } : {}) }) as ParseResponse;
+    const bank = ask(1, text).bank;
+    // The tree holds the reading when the edit arrives, as in the editor.
+    const first = new StoryTree([{ uri: 'file:///o.md', path: 'o.md', bank, text }], options);
+    const edited = text.replace('**Situation:** A.', '**Situation:** A, quickly.');
+    const answer = ask(2, edited, 1);
+    assert.ok(answer.patch, 'the edit came back as a patch');
+    const patched = applyBankPatch(bank, answer.patch)!;
+    const second = new StoryTree([{ uri: 'file:///o.md', path: 'o.md', bank: patched, text: edited }], { ...options, previous: first });
+    const moved = second.questions[1];
+    assert.notStrictEqual(moved.question, first.questions[1].question, 'the moved story is a new object');
+    assert.strictEqual(moved.status, first.questions[1].status, 'its status is the one worked out before');
+    assert.notStrictEqual(second.questions[0].status, first.questions[0].status, 'the edited story is measured again');
   });
 
   it('shows after any sequence of edits exactly what a tree built from nothing shows', () => {
