@@ -34,6 +34,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { freePort, waitHttp } = require('./lib/loopback');
+const { startWindowProbes } = require('./lib/windowProbes');
 const util = require('util');
 
 const REPO = path.resolve(__dirname, '..');
@@ -286,6 +287,7 @@ function installVsix(file, dirs, extensionsDir) {
     q.set('payload', JSON.stringify(payload));
     console.log(`[harness] VS Code (code-server) at http://${host}, workspace ${workspace}`);
     await page.goto(`http://${host}/?${q}`);
+    const stopProbes = await startWindowProbes(page, (line) => console.log(`[harness] ${line}`));
     stamp(t0, 'workbench page loaded');
     if (verbose) { page.waitForSelector('.monaco-workbench', { timeout: timeoutMs }).then(() => stamp(t0, 'workbench rendered'), () => {}); }
     const timer = setTimeout(() => {
@@ -294,6 +296,7 @@ function installVsix(file, dirs, extensionsDir) {
     }, timeoutMs);
     await finished;
     clearTimeout(timer);
+    await stopProbes();
     stamp(t0, 'tests finished');
   } catch (e) {
     console.error('HARNESS ERROR:', (e && e.stack) || e);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { StorySymbolProvider } from '../../src/features/symbols/storySymbols';
+import { OUTLINE_SECTIONS_MAX_STORIES, StorySymbolProvider } from '../../src/features/symbols/storySymbols';
 import type { StoryIndex } from '../../src/features/shared/storyIndex';
 import { activeExtension, canScreenshot, openFile, screenshot, waitFor, wsFile } from './support/helpers';
 
@@ -233,11 +233,13 @@ describe('Story Bank tree', function () {
     assert.strictEqual(first.range.start.line, 5);
   });
 
-  it('outlines a file of thousands of stories in slices, giving the extension host back, and stops when cancelled', async () => {
+  it('outlines a file of thousands of stories in slices, giving the extension host back, without sections above the limit, and stops when cancelled', async () => {
     const stories = 6000;
-    const text = ['# Big Bank', ...Array.from({ length: stories }, (_, i) => `### Question ${i}?\n**Situation:** The queue grew.\n**Task:** Drain it.\n**Action:** I wrote the job.\n**Result:** Done in ${i} days.\n`)].join('\n');
+    const bank = (count: number) => ['# Big Bank', ...Array.from({ length: count }, (_, i) => `### Question ${i}?\n**Situation:** The queue grew.\n**Task:** Drain it.\n**Action:** I wrote the job.\n**Result:** Done in ${i} days.\n`)].join('\n');
     const uri = wsFile('big-outline.md');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const atLimit = wsFile('outline-at-limit.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(bank(stories)));
+    await vscode.workspace.fs.writeFile(atLimit, new TextEncoder().encode(bank(OUTLINE_SECTIONS_MAX_STORIES)));
     try {
       const document = await vscode.workspace.openTextDocument(uri);
       const index = ((await activeExtension()).exports as { storyIndex: StoryIndex }).storyIndex;
@@ -259,13 +261,21 @@ describe('Story Bank tree', function () {
       const questions = symbols.flatMap((p) => p.children);
       assert.strictEqual(questions.length, stories);
       assert.deepStrictEqual([questions[0].name, questions[stories - 1].name], ['Question 0?', `Question ${stories - 1}?`]);
-      assert.deepStrictEqual(questions[7].children.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
+      // Stories without their sections above the limit (VS Code copies the whole outline after most edits)…
+      assert.deepStrictEqual(questions[7].children, []);
+      // …and with them up to it.
+      const limitDocument = await vscode.workspace.openTextDocument(atLimit);
+      await index.fresh(limitDocument);
+      const limitQuestions = (await new StorySymbolProvider(index).provideDocumentSymbols(limitDocument)).flatMap((p) => p.children);
+      assert.strictEqual(limitQuestions.length, OUTLINE_SECTIONS_MAX_STORIES);
+      assert.deepStrictEqual(limitQuestions[7].children.map((c) => c.name), ['Situation', 'Task', 'Action', 'Result']);
       assert.ok(timers >= 2, `the outline gave the thread back while it was built (timers run meanwhile: ${timers})`);
       const cancelled = new vscode.CancellationTokenSource();
       cancelled.cancel();
       assert.deepStrictEqual(await new StorySymbolProvider(index).provideDocumentSymbols(document, cancelled.token), [], 'cancelled before it began');
     } finally {
       await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(atLimit);
     }
   });
 
