@@ -141,8 +141,16 @@ export function toVsDiagnostic(d: LintDiagnostic, uri?: vscode.Uri): vscode.Diag
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(r.uri ? vscode.Uri.parse(r.uri) : uri!, toVsRange(r.range)), r.message));
   }
-  diagnostic.code = { value: d.rule, target: vscode.Uri.parse(ruleDocsUrl(d.rule)) };
+  diagnostic.code = { value: d.rule, target: docsUri(d.rule) };
   return diagnostic;
+}
+
+/** One docs link per rule, shared by its diagnostics (a big bank has tens of thousands). */
+const docsUris = new Map<string, vscode.Uri>();
+function docsUri(rule: string): vscode.Uri {
+  let uri = docsUris.get(rule);
+  if (!uri) docsUris.set(rule, (uri = vscode.Uri.parse(ruleDocsUrl(rule))));
+  return uri;
 }
 
 /** Everything of a file's problems that the editor shows (not their offsets, which VS Code never sees). */
