@@ -17,12 +17,18 @@ const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples');
 const INJECTION_PATH = join(ROOT, 'syntaxes', 'star-injection.tmLanguage.json');
 const INJECTION_SCOPE = 'markdown.star-answers.injection';
 
+/** Our injection grammars as package.json contributes them, in its order (VS Code's order of injections). */
+const INJECTIONS = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string; injectTo?: string[] }[] } }
+).contributes.grammars.filter((g) => g.injectTo?.includes('text.html.markdown'));
+
 const GRAMMAR_FILES: Record<string, string> = {
   'text.html.markdown': join(GRAMMARS, 'markdown.tmLanguage.json'),
   'text.html.basic': join(GRAMMARS, 'html.tmLanguage.json'),
   'text.html.derivative': join(GRAMMARS, 'html-derivative.tmLanguage.json'),
-  [INJECTION_SCOPE]: INJECTION_PATH,
+  ...Object.fromEntries(INJECTIONS.map((g) => [g.scopeName, join(ROOT, g.path)])),
 };
+const isInjection = (scopeName: string) => INJECTIONS.some((g) => g.scopeName === scopeName);
 
 const LABEL = (kind: SectionKind | 'question') => `keyword.other.star-label.${kind}.markdown`;
 const COLON = 'punctuation.separator.star-label.markdown';
@@ -59,10 +65,10 @@ function markdownGrammar(withInjection: boolean): Promise<vsctm.IGrammar> {
       onigLib: onigLib(),
       loadGrammar: async (scopeName) => {
         const file = GRAMMAR_FILES[scopeName];
-        if (!file || (!withInjection && scopeName === INJECTION_SCOPE)) return null; // source.css, source.yaml … are not needed
+        if (!file || (!withInjection && isInjection(scopeName))) return null; // source.css, source.yaml … are not needed
         return vsctm.parseRawGrammar(readFileSync(file, 'utf8'), file);
       },
-      getInjections: (scopeName) => (withInjection && scopeName === 'text.html.markdown' ? [INJECTION_SCOPE] : undefined),
+      getInjections: (scopeName) => (withInjection && scopeName === 'text.html.markdown' ? INJECTIONS.map((g) => g.scopeName) : undefined),
     });
     g = registry.loadGrammar('text.html.markdown').then((grammar) => {
       assert.ok(grammar, 'the markdown grammar loads');
@@ -156,9 +162,15 @@ describe('STAR injection grammar', () => {
   it('is a valid injection grammar for markdown', () => {
     const raw = JSON.parse(read(INJECTION_PATH)) as { scopeName: string; injectionSelector: string };
     assert.equal(raw.scopeName, INJECTION_SCOPE);
-    assert.match(raw.injectionSelector, /^text\.html\.markdown\b/);
-    for (const excluded of ['comment', 'markup.fenced_code', 'markup.raw', 'markup.inline.raw', 'meta.embedded.block.frontmatter']) {
-      assert.ok(raw.injectionSelector.includes(excluded), `excludes ${excluded}`);
+    // The main grammar and those of labels in bold, headings and tables: each injected into markdown, never into code or comments.
+    assert.deepEqual(INJECTIONS.map((g) => g.scopeName).sort(), [INJECTION_SCOPE, `${INJECTION_SCOPE}.bold`, `${INJECTION_SCOPE}.heading`, `${INJECTION_SCOPE}.table`]);
+    for (const contributed of INJECTIONS) {
+      const grammar = JSON.parse(read(join(ROOT, contributed.path))) as { scopeName: string; injectionSelector: string };
+      assert.equal(grammar.scopeName, contributed.scopeName);
+      assert.match(grammar.injectionSelector, /^text\.html\.markdown\b/);
+      for (const excluded of ['comment', 'markup.fenced_code', 'markup.raw', 'markup.inline.raw', 'meta.embedded.block.frontmatter']) {
+        assert.ok(grammar.injectionSelector.includes(excluded), `${contributed.scopeName} excludes ${excluded}`);
+      }
     }
     const pkg = JSON.parse(read(join(ROOT, 'package.json'))) as {
       contributes?: { grammars?: { scopeName: string; path: string; injectTo?: string[] }[] };
