@@ -26,7 +26,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import * as esbuild from 'esbuild';
 import { storyFileText, unrelatedText, writeBank } from './bench/banks';
-import { summariseProfile } from './bench/cpuProfile';
+import { explainBlocks, summariseProfile } from './bench/cpuProfile';
 import { heapGrowth } from './bench/heapSnapshot';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -38,6 +38,8 @@ const bankMb = Number(process.env.STAR_BENCH_MB ?? 20);
 /** STAR_BENCH_HEAP=<folder>: heap snapshots of the extension host before and after the edits, kept there, with what grew between them by constructor. */
 const heapDir = process.env.STAR_BENCH_HEAP ? path.resolve(process.env.STAR_BENCH_HEAP) : undefined;
 const TYPING_FILE = 'bank/p0/file-0.md';
+/** The lag monitor's phases each CPU profile covers (the indexing profile runs on after the scan). */
+const PROFILED_PHASES: { [profile: string]: string[] } = { indexing: ['indexing', 'after-scan'] };
 const TYPING_BYTES = 1.2 * 1024 * 1024;
 
 function build(): void {
@@ -172,7 +174,13 @@ async function main(): Promise<void> {
     }
     for (const p of records.filter((r) => r.name === 'profile')) {
       console.log(`\nCPU profile of the extension host, ${p.phase}:`);
-      console.log(summariseProfile(JSON.parse(fs.readFileSync(p.file, 'utf8')), path.join(ROOT, 'dist')));
+      const cpuProfile = JSON.parse(fs.readFileSync(p.file, 'utf8'));
+      console.log(summariseProfile(cpuProfile, path.join(ROOT, 'dist')));
+      const blocks = records.filter((r) => r.name === 'lag' && (PROFILED_PHASES[p.phase] ?? [p.phase]).includes(r.phase)).flatMap((r) => r.longest as { ms: number; at: number }[]);
+      if (blocks.length && typeof p.startedAt === 'number') {
+        console.log('  the longest blocks of the lag monitor, and what the profile ran through each (ms):');
+        console.log(explainBlocks(cpuProfile, path.join(ROOT, 'dist'), p.startedAt, blocks.sort((a, b) => b.ms - a.ms)));
+      }
       if (process.env.STAR_BENCH_KEEP_PROFILES) fs.copyFileSync(p.file, path.join(process.env.STAR_BENCH_KEEP_PROFILES, `${p.phase}.cpuprofile`));
     }
     if (code !== 0) {

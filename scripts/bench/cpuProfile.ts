@@ -154,3 +154,45 @@ function runsOfOurs(profile: CpuProfile, ownerAt: (i: number) => string, oursAt:
   if (run) runs.push(run);
   return runs.sort((a, b) => b.ms - a.ms).slice(0, 5);
 }
+
+/**
+ * What the profile holds over each block the lag monitor saw (its `at` is when the late tick ran, on the monitor's
+ * clock; `startedAt` is that clock when the profile began): whose code ran, and the outermost functions of ours.
+ */
+export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: number, blocks: { ms: number; at: number }[]): string {
+  const ourUrl = `${ourDist.replace(/\\/g, '/').replace(/\/$/, '')}/`;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const times: number[] = [];
+  let clock = 0;
+  for (let i = 0; i < profile.samples.length; i++) times.push((clock += profile.timeDeltas[i] / 1000));
+  return blocks
+    .map((block) => {
+      const to = block.at - startedAt;
+      const from = to - block.ms - 10; // the tick was due 10 ms after the one before
+      const whose = new Map<string, number>();
+      const outer = new Map<string, number>();
+      for (let i = 0; i < times.length; i++) {
+        if (times[i] < from || times[i] > to) continue;
+        const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+        const node = byId.get(profile.samples[i])!;
+        const name = node.callFrame.functionName;
+        if (name === '(idle)') continue;
+        let outermost: ProfileNode | undefined;
+        let other: string | undefined;
+        for (let at: number | undefined = node.id; at !== undefined; at = parent.get(at)) {
+          const frame = byId.get(at)!.callFrame;
+          if (frame.url.includes(ourUrl)) outermost = byId.get(at);
+          else other ??= /\/extensions\/([^/]+)\//.exec(frame.url)?.[1];
+        }
+        const owner = name === '(garbage collector)' ? 'collection' : outermost ? 'ours' : other ? `extension ${other}` : name === '(program)' ? '(program)' : 'VS Code and Node';
+        whose.set(owner, (whose.get(owner) ?? 0) + ms);
+        const key = outermost ? frameLabel(outermost.callFrame) : frameLabel(node.callFrame);
+        outer.set(key, (outer.get(key) ?? 0) + ms);
+      }
+      const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+      return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: ${top(whose, 4) || 'no samples'}; most: ${top(outer, 3)}`;
+    })
+    .join('\n');
+}

@@ -114,7 +114,7 @@ function exposeGc(): (() => void) | undefined {
 }
 
 /** A CPU profile of this thread (the extension host's) over `run`, when STAR_BENCH_PROFILE_DIR is set. */
-async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+async function profiled<T>(name: string, monitor: LagMonitor, run: () => Promise<T>): Promise<T> {
   if (!PROFILE_DIR) return run();
   const session = new inspector.Session();
   session.connect();
@@ -123,6 +123,8 @@ async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 500 });
   await post('Profiler.start');
+  // The lag monitor's clock when the profile began: its blocks can then be found in the profile.
+  const startedAt = monitor.now();
   try {
     return await run();
   } finally {
@@ -130,7 +132,7 @@ async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
     fs.mkdirSync(PROFILE_DIR, { recursive: true });
     fs.writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
-    emit('profile', { phase: name, file: path.join(PROFILE_DIR, `${name}.cpuprofile`) });
+    emit('profile', { phase: name, file: path.join(PROFILE_DIR, `${name}.cpuprofile`), startedAt });
   }
 }
 
@@ -203,7 +205,7 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
     }
   });
   const scanStart = didLoad !== undefined ? performance.timeOrigin + performance.now() - (Date.now() - didLoad - exports.activateMs) : activatedAt;
-  await profiled('indexing', async () => {
+  await profiled('indexing', monitor, async () => {
     await withTimeout(index.ready(), env('STAR_BENCH_INDEX_TIMEOUT_MS', 900000), 'the index to read the workspace');
     const readyAt = performance.now();
     const files = index.all();
@@ -237,7 +239,7 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   // debounces it by 50 ms), so it is timed too, apart.
   const latencies: number[] = [];
   const eventLatencies: number[] = [];
-  await profiled('typing', async () => {
+  await profiled('typing', monitor, async () => {
     for (let k = 0; k < TRIES; k++) {
       // Found again in the text of now: the words typed before moved every place after them.
       const at = typingOffsets(typed.getText(), TRIES)[k];
@@ -285,7 +287,7 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   heapSnapshot('before-edits');
   const start = typingOffsets(typed.getText(), 1)[0];
   const word = 'steadily ';
-  await profiled('edits', async () => {
+  await profiled('edits', monitor, async () => {
     for (let i = 0; i < EDITS; ) {
       for (let j = 0; j < BURST && i < EDITS; j++, i++) {
         await editor.edit((e) => e.insert(typed.positionAt(start + i), word[i % word.length]), { undoStopBefore: false, undoStopAfter: false });
