@@ -170,6 +170,7 @@ export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: n
   return blocks
     .map((block) => {
       const to = block.at - startedAt;
+      if (to < 0) return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: before the profile began`;
       const from = to - block.ms - 10; // the tick was due 10 ms after the one before
       const whose = new Map<string, number>();
       const outer = new Map<string, number>();
@@ -192,7 +193,6 @@ export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: n
         outer.set(key, (outer.get(key) ?? 0) + ms);
       }
       const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-      if (to < 0) return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: before the profile began`;
       // Every sample idle: the thread ran nothing while its timer was late, so it likely waited for a core.
       if (!whose.size) return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: idle in the profile (the thread ran nothing: it likely waited for a core)`;
       return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: ${top(whose, 4)}; most: ${top(outer, 3)}`;

@@ -69,7 +69,7 @@ const SLICE_MS = 10;
 /**
  * Above this many stories in a file, its outline lists the stories without their sections. VS Code copies a file's
  * whole outline to the window after most edits (breadcrumbs, sticky scroll) in one go on the extension host: the
- * 8,800 symbols of a 1.2 MB file of 1,761 stories held it 50 to 110 ms each time, and 539 ms when the file opened.
+ * 8,800 symbols of a 1.2 MB file of 1,761 stories held it 41 to 111 ms each time, twice a typed word.
  */
 export const OUTLINE_SECTIONS_MAX_STORIES = 400;
 
