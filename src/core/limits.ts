@@ -23,13 +23,30 @@ export function isDeeplyNested(text: string): boolean {
   return DEEP_NESTING.test(text);
 }
 
-/** Below this allowance (files under about 100 KB) the text is not searched for deep nesting: the caller's thread does it for every file. */
+/** Below this allowance (files under about 100 KB) the text is not searched for deep nesting: it would cost every file. */
 const ALLOWANCE_NOT_CHECKED_MS = 1_000;
 
+function allowanceFor(length: number): number {
+  return Math.round((length / (1024 * 1024)) * PARSE_BUDGET_MS_PER_MB);
+}
+
+/** A text's budget: the base, and for ordinary markdown what its size adds. */
 export function parseBudgetFor(text: string, base = PARSE_BUDGET_MS): number {
-  const allowance = Math.round((text.length / (1024 * 1024)) * PARSE_BUDGET_MS_PER_MB);
-  if (allowance >= ALLOWANCE_NOT_CHECKED_MS && isDeeplyNested(text)) return base;
-  return base + allowance;
+  return shortensBudget(text) ? base : base + allowanceFor(text.length);
+}
+
+/**
+ * The budget of a text of this length until its nesting is known. The pool starts a file's clock with it; the worker
+ * searches the text and says so at once when `shortensBudget` (3 to 4 ms a megabyte, off the host's thread, which
+ * used to do it for every keystroke in a big open document).
+ */
+export function parseBudgetBeforeCheck(length: number, base = PARSE_BUDGET_MS): number {
+  return base + allowanceFor(length);
+}
+
+/** Large enough to be searched, and nested hundreds deep: the text gets the base budget only. */
+export function shortensBudget(text: string): boolean {
+  return allowanceFor(text.length) >= ALLOWANCE_NOT_CHECKED_MS && isDeeplyNested(text);
 }
 
 export function overBudgetMessage(budgetMs: number): string {

@@ -5,7 +5,7 @@ import type { WorkerRequest } from '../core/worker/protocol';
 
 const handle = createRequestHandler();
 parentPort?.on('message', (request: WorkerRequest) => {
-  const response = handle(request);
+  const response = handle(request, (message) => parentPort!.postMessage(message));
   if (response) parentPort!.postMessage(response);
 });
 parentPort?.postMessage({ type: 'ready' });

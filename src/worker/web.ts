@@ -21,7 +21,7 @@ declare const STAR_ANSWERS_LIBRARY: boolean | undefined;
 if (typeof STAR_ANSWERS_LIBRARY === 'undefined') {
   const handle = createRequestHandler();
   self.onmessage = (event) => {
-    const response = handle(event.data);
+    const response = handle(event.data, (message) => self.postMessage(message));
     if (response) self.postMessage(response);
   };
   self.postMessage({ type: 'ready' });

@@ -1,3 +1,4 @@
+import { shortensBudget } from '../limits';
 import { relintEdit } from '../lint/incremental';
 import { lintBank } from '../lint/runner';
 import type { LintDiagnostic } from '../lint/types';
@@ -18,14 +19,16 @@ const clock = () => performance.timeOrigin + performance.now();
  * all call the function this returns. It keeps the last parse of each kept key, so that typing in an
  * open document re-reads only the story being edited.
  */
-export function createRequestHandler(): (request: WorkerRequest) => WorkerResponse | undefined {
+export function createRequestHandler(): (request: WorkerRequest, tell?: (message: WorkerResponse) => void) => WorkerResponse | undefined {
   const kept = new Map<string, { version: number; text: string; bank: BankFile; lint?: { settings: string; findings: LintDiagnostic[] } }>();
-  return (request) => {
+  return (request, tell) => {
     if (request.type === 'forget') {
       kept.delete(request.key);
       return undefined;
     }
     const { id, key, version, text } = request;
+    // Before reading: the host's clock for this file gives it less time (`tell` sends this at once).
+    if (tell && shortensBudget(text)) tell({ type: 'nested', id });
     const startedAt = request.trace ? clock() : 0;
     try {
       const lines = new LineIndex(text);

@@ -1,4 +1,4 @@
-import { parseBudgetFor } from '../limits';
+import { parseBudgetBeforeCheck } from '../limits';
 import type { ParseRequest, ParseResponse, WorkerEndpoint, WorkerResponse } from './protocol';
 
 /** A file took longer than its budget: its worker was ended and replaced. */
@@ -42,6 +42,8 @@ interface Slot {
   ready: boolean;
   task: Task | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the running task's clock started, and its budget (shortened when the worker says the text is nested). */
+  clock?: { startedAt: number; budgetMs: number };
 }
 
 /**
@@ -121,14 +123,28 @@ export class WorkerPool {
   }
 
   private startClock(slot: Slot): void {
+    if (!slot.task || slot.timer || slot.endpoint?.interruptible === false) return;
+    this.arm(slot, slot.task, performance.now(), parseBudgetBeforeCheck(slot.task.request.text.length, this.options.budgetMs));
+  }
+
+  /** The worker found the running text nested hundreds deep: it gets the base budget, counted from its start. */
+  private shortenClock(slot: Slot): void {
     const task = slot.task;
-    if (!task || slot.timer || slot.endpoint?.interruptible === false) return;
-    const budgetMs = parseBudgetFor(task.request.text, this.options.budgetMs);
-    slot.timer = setTimeout(() => {
-      this.restart(slot);
-      task.reject(new ParseBudgetExceeded(task.request.key, budgetMs));
-      this.pump();
-    }, budgetMs);
+    if (!task || !slot.timer || !slot.clock || slot.clock.budgetMs <= this.options.budgetMs) return;
+    clearTimeout(slot.timer);
+    this.arm(slot, task, slot.clock.startedAt, this.options.budgetMs);
+  }
+
+  private arm(slot: Slot, task: Task, startedAt: number, budgetMs: number): void {
+    slot.clock = { startedAt, budgetMs };
+    slot.timer = setTimeout(
+      () => {
+        this.restart(slot);
+        task.reject(new ParseBudgetExceeded(task.request.key, budgetMs));
+        this.pump();
+      },
+      Math.max(0, startedAt + budgetMs - performance.now()),
+    );
   }
 
   private spawn(n: number): WorkerEndpoint {
@@ -154,11 +170,16 @@ export class WorkerPool {
       this.startClock(slot);
       return;
     }
+    if (response.type === 'nested') {
+      if (slot.task?.request.id === response.id) this.shortenClock(slot);
+      return;
+    }
     if (slot.task?.request.id !== response.id) return;
     const task = slot.task;
     clearTimeout(slot.timer);
     slot.task = undefined;
     slot.timer = undefined;
+    slot.clock = undefined;
     if (response.type === 'parsed') task.resolve(response);
     else task.reject(new Error(response.message));
     this.pump();
@@ -168,6 +189,7 @@ export class WorkerPool {
   private restart(slot: Slot): void {
     clearTimeout(slot.timer);
     slot.timer = undefined;
+    slot.clock = undefined;
     slot.task = undefined;
     slot.ready = false;
     slot.endpoint?.terminate();

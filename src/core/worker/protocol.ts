@@ -80,7 +80,16 @@ export interface ReadyMessage {
   type: 'ready';
 }
 
-export type WorkerResponse = ParseResponse | ErrorResponse | ReadyMessage;
+/**
+ * Sent by a worker before it reads a request's text when the text is nested hundreds deep (`shortensBudget`): that
+ * file's time budget is the base one. The host does not search the text itself.
+ */
+export interface NestedMessage {
+  type: 'nested';
+  id: number;
+}
+
+export type WorkerResponse = ParseResponse | ErrorResponse | ReadyMessage | NestedMessage;
 
 /**
  * What a host needs from a worker, whatever runs it (worker_threads, a Web Worker, or a direct call in

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { PARSE_BUDGET_MS, PARSE_BUDGET_MS_PER_MB, parseBudgetFor } from '../../../src/core/limits';
+import { PARSE_BUDGET_MS, PARSE_BUDGET_MS_PER_MB, parseBudgetBeforeCheck, parseBudgetFor } from '../../../src/core/limits';
+import { createRequestHandler } from '../../../src/core/worker/handler';
+import type { WorkerResponse } from '../../../src/core/worker/protocol';
 import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
 import { delayedEndpoint } from '../helpers/fakeWorker';
 import { nestedListText } from '../helpers/hostile';
@@ -24,6 +26,24 @@ describe('parse budget: a big file of ordinary markdown gets time, text nested h
     const allowance = Math.round((small.length / 1024 / 1024) * PARSE_BUDGET_MS_PER_MB);
     assert.ok(allowance > 0 && allowance < 1_000);
     assert.equal(parseBudgetFor(small), PARSE_BUDGET_MS + allowance);
+  });
+
+  it('the worker, not the host, searches a text for deep nesting, and says so before reading it', () => {
+    const handle = createRequestHandler();
+    const told = (text: string) => {
+      const messages: WorkerResponse[] = [];
+      const response = handle({ type: 'parse', id: 7, key: 'k.md', version: 1, text }, (m) => messages.push({ ...m }));
+      return { messages, answered: response?.type };
+    };
+    // 400 list levels: over 100 KB (so searched) and hundreds deep. Told before the answer, which still comes.
+    const nested = nestedListText(400);
+    assert.ok(nested.length > 100 * 1024);
+    assert.deepEqual(told(nested), { messages: [{ type: 'nested', id: 7 }], answered: 'parsed' });
+    assert.deepEqual(told(ordinary(256 * 1024)).messages, []);
+    assert.deepEqual(told(nestedListText(100)).messages, [], 'small: not searched (its allowance is under a second)');
+    // The host's clock starts with the size's allowance; the worker's word brings it down to the base.
+    assert.ok(parseBudgetBeforeCheck(nested.length) > PARSE_BUDGET_MS + 1_000);
+    assert.equal(parseBudgetFor(nested), PARSE_BUDGET_MS);
   });
 
   it('lets a slow answer for a big ordinary file arrive, and ends the same wait on a nested one', async () => {
