@@ -3,7 +3,7 @@ import type { BankFile, Question } from '../model';
 import { storyGaps } from '../story/gaps';
 import { questionShape } from '../story/shape';
 import { runSteps } from '../steps';
-import { storyMemo } from '../worker/patch';
+import { memoized } from '../worker/patch';
 
 /**
  * The interview plan: for each principle a user targets, how many finished stories the bank holds.
@@ -80,12 +80,10 @@ type StoryKind = 'none' | 'story' | 'finished';
 
 /** Not a story (guidance, nothing yet), a story, or a finished one; kept in the story's memo (src/core/worker/patch.ts). */
 function storyKind(q: Question): StoryKind {
-  const memo = storyMemo(q);
-  if (memo.planKind === undefined) {
+  return memoized(q, 'planKind', (): StoryKind => {
     const shape = questionShape(q);
-    memo.planKind = shape === 'guidance' || shape === 'todo' ? 'none' : shape === 'story' && storyGaps(q).gaps.length === 0 ? 'finished' : 'story';
-  }
-  return memo.planKind as StoryKind;
+    return shape === 'guidance' || shape === 'todo' ? 'none' : shape === 'story' && storyGaps(q).gaps.length === 0 ? 'finished' : 'story';
+  });
 }
 
 /** "2 finished of 3" / "1 finished of 1 · needs 1 more" */

@@ -1,6 +1,5 @@
 import { normalizePrincipleTitle } from '../catalog';
 import { SECTION_NAMES, STAR_KINDS, type Question, type Section, type SectionKind } from '../model';
-import { storyMemo } from '../worker/patch';
 import { formatDuration } from '../text/words';
 import { IdMaker, sectionId } from './ids';
 import { escapeMarkdown } from './markdown';
@@ -45,7 +44,7 @@ export class StoryNode implements QuestionNode {
     public parent: PrincipleNode,
     readonly wordsPerMinute: number,
   ) {
-    this.status = cachedStatus(question, wordsPerMinute);
+    this.status = storyStatus(question, wordsPerMinute);
     this.label = question.title.trim() || 'Untitled story';
     this.color = statusColor(this.status.level);
     this.target = { uri, selection: question.titleRange, range: question.range };
@@ -126,19 +125,6 @@ function reusedNamesOf(node: StoryNode): { reusedIn: string[]; reusedCount: numb
 export function questionNode(uri: string, parent: PrincipleNode, question: Question, wpm: number, ids: IdMaker, as: 'own' | 'link' = 'own'): StoryNode {
   const id = ids.make(`question:${as === 'link' ? 'link:' : ''}${uri}#${normalizePrincipleTitle(parent.principle.title)}#${questionKey(question)}`);
   return new StoryNode(id, uri, question, parent, wpm);
-}
-
-/**
- * A story's status, kept in its memo (src/core/worker/patch.ts): a story of a file not read again, or one a typed
- * edit only moved (a patch makes it a new object), is not measured again.
- */
-function cachedStatus(question: Question, wpm: number): StoryStatus {
-  const memo = storyMemo(question);
-  const known = memo.treeStatus as { wpm: number; status: StoryStatus } | undefined;
-  if (known?.wpm === wpm) return known.status;
-  const status = storyStatus(question, wpm);
-  memo.treeStatus = { wpm, status };
-  return status;
 }
 
 function questionTooltip(node: StoryNode, reusedIn: string[], reusedCount: number): string {

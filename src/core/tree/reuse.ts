@@ -1,5 +1,5 @@
 import type { Question } from '../model';
-import { storyMemo } from '../worker/patch';
+import { memoized } from '../worker/patch';
 
 /** The key two files share when they hold the same question, whatever its quotes, case or numbering. */
 export function normalizeQuestionTitle(title: string): string {
@@ -14,7 +14,5 @@ export function normalizeQuestionTitle(title: string): string {
 
 /** A question's normalized title, kept in its memo (the tree asks for every story on every rebuild). */
 export function questionKey(question: Question): string {
-  const memo = storyMemo(question);
-  if (typeof memo.questionKey !== 'string') memo.questionKey = normalizeQuestionTitle(question.title);
-  return memo.questionKey as string;
+  return memoized(question, 'questionKey', () => normalizeQuestionTitle(question.title));
 }

@@ -1,6 +1,7 @@
 import { SECTION_NAMES, type Question, type SectionKind } from '../model';
 import { storyGaps } from '../story/gaps';
 import { formatDuration, speakingSeconds, storyWords } from '../text/words';
+import { memoized } from '../worker/patch';
 
 /**
  * complete: all four parts, a number in the Result; warning: only the number is missing; error: a part is
@@ -27,8 +28,16 @@ export interface StoryStatus {
   seconds: number;
 }
 
-/** What a story lacks, its length and its speaking time at a pace in words per minute. */
+/**
+ * What a story lacks, its length and its speaking time at a pace in words per minute. Worked out once per story and
+ * pace, kept in the story's memo (src/core/worker/patch.ts), which a story a typed edit only moved shares: the tree,
+ * the outline and the status bar ask for the same stories again and again. Callers do not change what it returns.
+ */
 export function storyStatus(question: Question, wordsPerMinute = 150): StoryStatus {
+  return memoized(question, 'status', () => measureStory(question, wordsPerMinute), wordsPerMinute);
+}
+
+function measureStory(question: Question, wordsPerMinute: number): StoryStatus {
   const { gaps, parts, prose, todo } = storyGaps(question);
   const problems: StoryProblem[] = gaps.map(({ code, kind }) => ({
     code,

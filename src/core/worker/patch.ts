@@ -41,6 +41,19 @@ export function storyMemo(question: Question): StoryMemo {
   return memo;
 }
 
+/**
+ * What a story keeps in its memo under `key`, worked out once; with `version` (a pace in words per minute, say), once
+ * per version: a value of another version is worked out again and replaces it.
+ */
+export function memoized<T>(question: Question, key: string, compute: () => T, version?: number): T {
+  const memo = storyMemo(question);
+  const known = memo[key] as { version: number | undefined; value: T } | undefined;
+  if (known && known.version === version) return known.value;
+  const value = compute();
+  memo[key] = { version, value };
+  return value;
+}
+
 /** A moved story shares its origin's memo. */
 function withMemo(origin: Question, moved: Question): Question {
   const memo = memos.get(origin);

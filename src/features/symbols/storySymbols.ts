@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { SECTION_NAMES, type Question, type Range } from '../../core/model';
 import { slicer } from '../../core/slices';
-import { storyMemo } from '../../core/worker/patch';
 import { lengthLabel, storyStatus } from '../../core/tree/status';
 import { toVsRange } from '../shared/convert';
 import type { StoryIndex } from '../shared/storyIndex';
@@ -18,13 +17,8 @@ export class StorySymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly index: StoryIndex) {}
 
   private detail(question: Question, wpm: number): string {
-    const memo = storyMemo(question);
-    const known = memo.outline as { wpm: number; detail: string } | undefined;
-    if (known?.wpm === wpm) return known.detail;
     const status = storyStatus(question, wpm);
-    const detail = `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`;
-    memo.outline = { wpm, detail };
-    return detail;
+    return `${lengthLabel(status.words, wpm)}${status.level === 'complete' ? '' : ` · ${status.summary}`}`;
   }
 
   /**
