@@ -203,7 +203,8 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         since = performance.now();
       }
     };
-    const plan = await run(planCoverageSteps(files.map((f) => f.bank), planTargets(), planMinStories()));
+    const banks = files.map((f) => f.bank);
+    const plan = await run(planCoverageSteps(banks, planTargets(), planMinStories()));
     const tree = await run(
       StoryTree.steps(
         files.map((f) => ({ uri: f.uri.toString(), path: this.pathOf(f.uri), bank: f.bank, text: f.text })),
@@ -213,7 +214,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
           sort: this.sortOrder,
           wordsPerMinute: wordsPerMinute(),
           plan,
-          practice: this.practice?.(files.map((f) => f.bank)),
+          practice: this.practice?.(banks),
         },
       ),
     );
@@ -267,8 +268,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     // A story always has parts (written or missing): its part nodes are made only when it is expanded.
-    const leaf = node.kind !== 'question' && node.children.length === 0;
-    const state = leaf ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = isLeaf(node) ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     this.drawn.items.set(node, itemKey(node));
     item.id = node.id;
@@ -322,6 +322,10 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
 /** What an item shows: two keys differ when VS Code would draw the node otherwise (its tooltip included). */
 function itemKey(node: TreeNode): string {
-  const leaf = node.kind !== 'question' && node.children.length === 0;
-  return [node.label, node.description, node.icon, node.color, node.contextValue, node.expanded, leaf, node.tooltip, node.target?.selection.start.offset, node.target?.range.start.offset, node.target?.range.end.offset].join('\u0000');
+  return [node.label, node.description, node.icon, node.color, node.contextValue, node.expanded, isLeaf(node), node.tooltip, node.target?.selection.start.offset, node.target?.range.start.offset, node.target?.range.end.offset].join('\u0000');
+}
+
+/** Drawn without an expander: a story always has one (its parts are made when it is expanded). */
+function isLeaf(node: TreeNode): boolean {
+  return node.kind !== 'question' && node.children.length === 0;
 }
