@@ -154,7 +154,7 @@ function webVariants() {
   return {
     name: 'web-variants',
     setup(build) {
-      build.onResolve({ filter: /\/(lazy|parserHost)$/ }, (args) => ({ path: `${args.resolveDir}/${args.path}.web.ts` }));
+      build.onResolve({ filter: /\/(lazy|parserHost|diskFiles)$/ }, (args) => ({ path: `${args.resolveDir}/${args.path}.web.ts` }));
     },
   };
 }

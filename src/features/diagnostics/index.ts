@@ -5,6 +5,7 @@ import { registerQuickFixes } from '../quickfix';
 import { shownRange, toVsRange } from '../shared/convert';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
 import { traceSpan } from '../shared/typingTrace';
+import { Batch } from './batch';
 import { LintService } from './lintService';
 
 export const DIAGNOSTIC_SOURCE = 'STAR Answers';
@@ -51,24 +52,33 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
    * keystrokes in a big file) sends VS Code nothing, not the file's thousand diagnostics again.
    */
   const shown = new Map<string, string>();
+  /** The problems of files read from disk go a batch at a time (a scan brings a file every few milliseconds); an open document's at once. */
+  const batch = new Batch<[vscode.Uri, vscode.Diagnostic[]]>((entries) => collection.set(entries), DISK_BATCH_MS);
+  const isSet = (uri: vscode.Uri): boolean => batch.has(uri.toString()) || collection.has(uri);
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
     if (file === 'stale') return; // a newer parse is on its way
     const key = uri.toString();
     if (!file || (!file.bank.hasStories && !file.bank.problems)) {
       shown.delete(key);
+      batch.delete(key);
       collection.delete(uri);
       return;
     }
     const found = traceSpan(key, file.version, 'diagnostics.findings', () => service.lint(file));
     if (!found) return; // being linted again with new settings: the old problems stand until then
-    if (published.get(file) === found && collection.has(uri)) return;
+    if (published.get(file) === found && isSet(uri)) return;
     published.set(file, found);
     const looks = file.version !== undefined ? appearance(file.bank.problems, found) : undefined;
-    if (looks !== undefined && shown.get(key) === looks && collection.has(uri)) return;
+    if (looks !== undefined && shown.get(key) === looks && isSet(uri)) return;
     if (looks !== undefined) shown.set(key, looks);
     else shown.delete(key);
     const diagnostics = traceSpan(key, file.version, 'diagnostics.convert', () => [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => converted(d, uri))]);
+    if (file.version === undefined) {
+      batch.add(key, [uri, diagnostics]);
+      return;
+    }
+    batch.delete(key);
     traceSpan(key, file.version, 'diagnostics.set', () => collection.set(uri, diagnostics));
   };
   const publishAll = (): void => {
@@ -97,6 +107,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     service,
     { dispose: () => clearTimeout(timer) },
     { dispose: () => ((disposed = true), clearTimeout(others)) },
+    batch,
     index.onDidChange((uris) => {
       service.bankChanged();
       uris.forEach(publish);
@@ -134,6 +145,9 @@ function current(index: StoryIndex, uri: vscode.Uri): IndexedFile | 'stale' | un
   }
   return 'stale'; // the index's parse of the newer version is on its way
 }
+
+/** How long the problems of files read from disk wait for others to go with them. */
+const DISK_BATCH_MS = 200;
 
 export function toVsDiagnostic(d: LintDiagnostic, uri?: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toVsRange(d.range), d.message, SEVERITY[d.severity]);

@@ -10,6 +10,7 @@ import { applyBankPatch, applyFindingsPatch } from '../../core/worker/patch';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { ParseResponse, WorkerFinding } from '../../core/worker/protocol';
 import { catalogSetting } from '../tree/settings';
+import { readFileBytes, statOnDisk } from './diskFiles';
 import type { IndexSnapshot } from './indexSnapshot';
 import { lintSettings } from './lintSettings';
 import type { BankParser } from './parseService';
@@ -381,7 +382,7 @@ export class StoryIndex implements vscode.Disposable {
       await this.fresh(open);
       return;
     }
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = await statOnDisk(uri);
     if (stat.size > MAX_STORY_FILE_BYTES) {
       this.remove(uri); // too large to read in the background; it is read when opened
       return;
@@ -391,7 +392,7 @@ export class StoryIndex implements vscode.Disposable {
     if (trustStamp && stamp && unchangedOnDisk(stamp, stat)) return;
     const release = await budget?.take(stat.size);
     try {
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const text = new TextDecoder('utf-8').decode(await readFileBytes(uri));
       // Hashed only to compare with a reading kept from before; the snapshot hashes the others when it is saved, after the scan.
       const hash = known && stamp ? await contentHash(text) : undefined;
       if (known && stamp && hash !== undefined && sameContent(stamp, hash) && this.files.get(key) === known) {

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { Batch } from '../../../src/features/diagnostics/batch';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('diagnostics batch: problems of files read from disk go to VS Code together', () => {
+  it('sends what was added within the delay in one call, the last value of each file, without those taken out', async () => {
+    const sent: string[][] = [];
+    const batch = new Batch<string>((values) => sent.push(values), 30);
+    batch.add('a.md', 'a1');
+    batch.add('b.md', 'b1');
+    batch.add('c.md', 'c1');
+    batch.add('a.md', 'a2');
+    batch.delete('c.md');
+    assert.equal(batch.has('a.md'), true);
+    assert.equal(batch.has('c.md'), false);
+    assert.deepEqual(sent, [], 'nothing before the delay');
+    await wait(60);
+    assert.deepEqual(sent, [['a2', 'b1']]);
+    assert.equal(batch.has('a.md'), false);
+    batch.add('d.md', 'd1');
+    await wait(60);
+    assert.deepEqual(sent, [['a2', 'b1'], ['d1']], 'a later file starts a batch of its own');
+  });
+
+  it('sends nothing once disposed, and nothing for a batch emptied before its time', async () => {
+    const sent: string[][] = [];
+    const emptied = new Batch<string>((values) => sent.push(values), 20);
+    emptied.add('a.md', 'a');
+    emptied.delete('a.md');
+    const disposed = new Batch<string>((values) => sent.push(values), 20);
+    disposed.add('b.md', 'b');
+    disposed.dispose();
+    await wait(50);
+    assert.deepEqual(sent, []);
+  });
+});
