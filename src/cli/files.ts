@@ -47,7 +47,12 @@ const ALWAYS_SKIPPED = ['**/node_modules/**'];
  * markdownlint-cli2 does: `!glob` arguments leave files out, node_modules and dot-folders are skipped,
  * and so is whatever the .gitignore files of the repository ignore. A file named itself is always read.
  */
-export async function readInputs(args: string[], cwd: string, knownUnchanged?: (absolute: string, stamp: FileStamp) => boolean): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
+export async function readInputs(
+  args: string[],
+  cwd: string,
+  knownUnchanged?: (absolute: string, stamp: FileStamp) => boolean,
+  sort: PathSorter = sortPaths,
+): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
   // What to report, in the order of the arguments: a file to read, or a problem with an argument.
   const entries: ({ path: string; fromFolder: boolean } | { problem: InputProblem })[] = [];
   const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
@@ -68,13 +73,13 @@ export async function readInputs(args: string[], cwd: string, knownUnchanged?: (
       const found = await glob(MARKDOWN_UNDER_FOLDER, { cwd: absolute, ignore: [...ALWAYS_SKIPPED, ...negated.map((n) => path.relative(absolute, path.resolve(cwd, n)).split(path.sep).join('/'))], caseSensitiveMatch: false });
       const kept = await gitignore.filter(found.map((f) => path.join(absolute, f)), absolute);
       if (!kept.length) problem(arg, 'no markdown files in this folder');
-      for (const file of sortPaths(kept)) add(path.join(arg, path.relative(absolute, file)), true);
+      for (const file of sort(kept, `folder ${absolute}`)) add(path.join(arg, path.relative(absolute, file)), true);
     } else if (stat) add(arg, false);
     else if (isDynamicPattern(arg)) {
       const found = await glob(toPosix(arg), { cwd, ignore: [...ALWAYS_SKIPPED, ...negated.map(toPosix)], onlyFiles: true });
       const kept = await gitignore.filter(found.map((f) => path.resolve(cwd, f)), cwd);
       if (!kept.length) problem(arg, 'no file matches this glob');
-      for (const file of sortPaths(kept)) add(path.relative(cwd, file), true);
+      for (const file of sort(kept, `glob ${cwd} ${arg}`)) add(path.relative(cwd, file), true);
     } else problem(arg, 'no such file or folder');
   }
   const files: InputFile[] = [];
@@ -127,8 +132,11 @@ function readLater(filePath: string, absolute: string, fromFolder: boolean, stat
   };
 }
 
+/** Puts the files a folder (or a glob) found in order; `key` names the folder or glob. */
+export type PathSorter = (files: string[], key: string) => string[];
+
 /** Name order, one path segment at a time (a folder's files and subfolders interleaved by name). */
-function sortPaths(files: string[]): string[] {
+export function sortPaths(files: string[]): string[] {
   const collator = new Intl.Collator();
   const split = files.map((file) => ({ file, parts: file.split(path.sep) }));
   split.sort(({ parts: pa }, { parts: pb }) => {

@@ -3,7 +3,7 @@ import type { LintConfig } from '../core/lint/types';
 import { ConfigFinder } from './configFile';
 import { displayPath, readInputs, type CliIo } from './files';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
-import { openRunCache, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
+import { openRunCache, orderIn, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
 import { VERSION } from './version';
 
 export type { LintFinding } from './formats';
@@ -45,7 +45,7 @@ export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, '
     return 2;
   }
   const cache = await openRunCache<Kept>('lint', taken.options, io.cwd);
-  const { files, problems } = await readInputs(options.inputs, io.cwd, unchangedIn(cache));
+  const { files, problems } = await readInputs(options.inputs, io.cwd, unchangedIn(cache), orderIn(cache));
   let unreadable = problems.length > 0;
   for (const problem of problems) io.stderr(`star-answers lint: ${displayPath(problem.path)}: ${problem.message}\n`);
 

@@ -1,7 +1,7 @@
 import type { BankFile } from '../core/model';
 import { STAR_KINDS } from '../core/model';
 import { type CliIo, displayPath, readInputs } from './files';
-import { openRunCache, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
+import { openRunCache, orderIn, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
 
 export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
 
@@ -62,7 +62,7 @@ export async function runOutline(rawArgv: string[], io: CliIo, run: Pick<RunOpti
     return 2;
   }
   const cache = await openRunCache<Kept>('outline', taken.options, io.cwd);
-  const { files, problems } = await readInputs(targets, io.cwd, unchangedIn(cache));
+  const { files, problems } = await readInputs(targets, io.cwd, unchangedIn(cache), orderIn(cache));
   for (const problem of problems) io.stderr(`star-answers outline: ${displayPath(problem.path)}: ${problem.message}\n`);
   // A README found in a folder is no story bank (the pre-scan spares its parse); a file named on the command line is always shown.
   const outcomes = await runOverFiles<Kept>('outline', files, {

@@ -6,7 +6,7 @@ import { ParseBudgetExceeded, WorkerPool } from '../core/worker/pool';
 import type { ParseResponse, WorkerEndpoint } from '../core/worker/protocol';
 import { defaultWorkerSpawner } from '../worker/defaultSpawner';
 import { contentHash, DEFAULT_CACHE_DIR, ResultCache } from './cache';
-import type { FileStamp, InputFile } from './files';
+import { type FileStamp, type InputFile, type PathSorter, sortPaths } from './files';
 import { VERSION as TOOL_VERSION } from './version';
 
 
@@ -82,6 +82,24 @@ export async function runOverFiles<T>(
 /** The command's result cache when the options ask for one (--cache, --cache-location). */
 export async function openRunCache<T>(command: string, options: RunOptions, cwd: string): Promise<ResultCache<FileOutcome<T>> | undefined> {
   return options.cacheLocation !== undefined ? ResultCache.open<FileOutcome<T>>(path.resolve(cwd, options.cacheLocation), command, TOOL_VERSION) : undefined;
+}
+
+/**
+ * How `readInputs` orders what a folder or a glob found: as the last run did when it found the same files (the
+ * collator behind the name order costs about 10 ms to make), else by name. The order depends on the locale, which
+ * ICU takes from these variables: the key holds them.
+ */
+export function orderIn<T>(cache: ResultCache<T> | undefined): PathSorter | undefined {
+  if (!cache) return undefined;
+  const locale = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG, process.versions.icu].join('|');
+  return (files, key) => {
+    const keyed = `${key} (${locale})`;
+    const before = cache.sortedBefore(keyed, files);
+    if (before) return before;
+    const sorted = sortPaths(files);
+    cache.rememberOrder(keyed, sorted);
+    return sorted;
+  };
 }
 
 /** What `readInputs` may leave unread: files the cache knows unchanged by their stamp. */

@@ -165,6 +165,25 @@ describe('cli: worker threads, --jobs and --cache', function () {
       assert.notEqual(JSON.parse(fs.readFileSync(file, 'utf8')).tool, '0.0.0-older');
     });
 
+    it("lists a folder's files in the last run's order when it finds the same files, and sorts them again when one comes", async () => {
+      const dir = folder({ 'b.md': story(2, 'better'), 'a.md': story(1, 'better'), 'c.md': story(3, 'better') });
+      const filesIn = (stdout: string) => [...new Set(stdout.split('\n').map((line) => /^(\w+\.md):/.exec(line)?.[1]).filter(Boolean))];
+      const cold = await lint(['--cache-location', location(dir), '.'], dir, counting().spawn);
+      assert.deepEqual(filesIn(cold.stdout), ['a.md', 'b.md', 'c.md']);
+      // Kept in the cache: a warm run takes that order instead of making a collator to sort by name again.
+      const file = path.join(location(dir), 'lint-cache.json');
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const keys = Object.keys(stored.orders ?? {});
+      assert.equal(keys.length, 1);
+      stored.orders[keys[0]].reverse();
+      fs.writeFileSync(file, JSON.stringify(stored));
+      const warm = await lint(['--cache-location', location(dir), '.'], dir, counting().spawn);
+      assert.deepEqual(filesIn(warm.stdout), ['c.md', 'b.md', 'a.md']);
+      fs.writeFileSync(path.join(dir, 'aa.md'), story(4, 'better'));
+      const grown = await lint(['--cache-location', location(dir), '.'], dir, counting().spawn);
+      assert.deepEqual(filesIn(grown.stdout), ['a.md', 'aa.md', 'b.md', 'c.md']);
+    });
+
     it('keeps outline results apart from lint results, in node_modules/.cache/star-answers by default', async () => {
       const dir = folder({ 'a.md': story(1, 'better') });
       const { out, io } = capture();
