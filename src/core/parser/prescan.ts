@@ -27,13 +27,16 @@ export function mayHoldStory(text: string): boolean {
 
 function lineMayHoldLabel(line: string): boolean {
   if (!/\p{L}/u.test(line)) return false;
-  const pieces = [line.replace(/<[^>\r\n]*>/g, ' '), ...line.split(PIECE_BREAK)];
+  // A line without tags, bars or bold (most prose) is one piece: it is read once, not twice.
+  const pieces = PIECE_BREAK.test(line) ? [line.replace(/<[^>\r\n]*>/g, ' '), ...line.split(PIECE_BREAK)] : [line];
   for (const piece of pieces) {
     const clean = piece.replace(MARKUP, '').replace(LEADING, '');
     if (!clean) continue;
     if (matchPlainLabel(clean)) return true;
     const head = clean.split(/[:：]/)[0];
-    if (matchLabel(head) || matchLabel(clean.replace(/[ \t]*#*[ \t]*$/, ''))) return true;
+    if (matchLabel(head)) return true;
+    const bare = clean.replace(/[ \t]*#*[ \t]*$/, '');
+    if (bare !== head && matchLabel(bare)) return true;
   }
   return false;
 }
