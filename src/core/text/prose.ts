@@ -93,7 +93,8 @@ export function wordsOf(prose: Prose): Word[] {
   const words: Word[] = [];
   for (const m of prose.text.matchAll(WORD)) {
     const start = prose.start + m.index;
-    words.push({ value: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), start, end: start + m[0].length });
+    const lower = m[0].toLowerCase();
+    words.push({ value: m[0], lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + m[0].length });
   }
   return words;
 }
