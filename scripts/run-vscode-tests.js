@@ -198,8 +198,9 @@ function installVsix(file, dirs, extensionsDir) {
     // EXTENSIONS_GALLERY='{}' turns off code-server's Open VSX gallery (unreachable offline).
     // TMPDIR: VS Code's sockets, the tests' own temp files etc. go into our temp dir and are removed with it.
     // The extension host inherits this environment (STAR_* variables reach the tests).
+    // PORT emptied: code-server binds to $PORT over --bind-addr, and the harness talks to the port it chose.
     env: {
-      ...process.env, TMPDIR: dirs.tmp, EXTENSIONS_GALLERY: '{}',
+      ...process.env, PORT: '', TMPDIR: dirs.tmp, EXTENSIONS_GALLERY: '{}',
       XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], XDG_CACHE_HOME: dirs['xdg-cache'],
       STAR_SCREENSHOT_ACK_DIR: dirs['screenshot-acks'], STAR_TEST_WORKSPACE: workspace, STAR_TEST_ROUTE: 'code-server', ...extraEnv,
     },
