@@ -155,7 +155,7 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
   if (typing) console.log(`\nTyped-word tries (ms after the debounce): ${typing.afterDebounceMs.join(', ')}; onDidChangeDiagnostics (VS Code debounces it by 50 ms; none when the word moved no problem): ${typing.eventAfterDebounceMs.map((ms: number | null) => ms ?? 'none').join(', ')}`);
   if (typing?.problems?.length) console.log(`THE TYPING FILE WAS NOT READ AS A STORY BANK at the end of the typed words (${typing.problems.join(' ')}): those figures are not of the quick re-read.`);
-  for (const r of records.filter((x) => x.name === 'lag')) console.log(`blocked in ${r.phase}: longest ${r.worstMs} ms, ${r.over50} over 50 ms in ${r.ticks} ticks; longest (ms@ms): ${r.longest.map((b: { ms: number; at: number }) => `${b.ms}@${b.at}`).join(' ')}`);
+  for (const r of records.filter((x) => x.name === 'lag')) console.log(`blocked in ${r.phase}: longest ${r.worstMs} ms, ${r.over50} over 50 ms in ${r.ticks} ticks; longest (ms@ms, then ms the host thread ran/waited for a processor): ${r.longest.map((b: { ms: number; at: number; ranMs?: number; waitedMs?: number }) => `${b.ms}@${b.at}${b.ranMs === undefined ? '' : ` (${b.ranMs}/${b.waitedMs})`}`).join(' ')}`);
   if (edits) console.log(`heap after gc every 100 edits (MB): ${edits.heapMb.join(' ')}`);
 }
 

@@ -2,11 +2,19 @@
  * How long the extension host's thread was kept from running a 10 ms timer, by phase of the bench, and the
  * largest heap it saw. Runs on the same thread as every extension of the host, ours included.
  */
+import fs from 'node:fs';
+
 export interface Block {
   /** Milliseconds the timer fired late. */
   ms: number;
   /** When the late tick ran, in ms since the monitor started. */
   at: number;
+  /**
+   * Of the time since the last tick, ms this thread ran on a processor and ms it was ready but waited for one
+   * (Linux's /proc schedstat; absent elsewhere). A block mostly spent waiting is the machine's load, not this thread's work.
+   */
+  ranMs?: number;
+  waitedMs?: number;
 }
 
 export interface PhaseStats {
@@ -31,6 +39,7 @@ export class LagMonitor {
   /** Time the bench itself held the thread since the last tick (its forced collections): not counted as a block. */
   private excludedMs = 0;
   private readonly timer: ReturnType<typeof setInterval>;
+  private lastSched = threadSchedule();
 
   constructor() {
     this.timer = setInterval(() => this.tick(), INTERVAL_MS);
@@ -75,16 +84,19 @@ export class LagMonitor {
     const late = now - this.last - INTERVAL_MS - this.excludedMs;
     this.last = now;
     this.excludedMs = 0;
+    const sched = late > 20 ? threadSchedule() : undefined;
     const s = this.stats(this.phase);
     s.ticks++;
     if (late > s.worst) s.worst = late;
     if (late > 50) s.over50++;
     if (late > 20 && (s.longest.length < KEEP || late > s.longest[s.longest.length - 1].ms)) {
-      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started - late) });
+      const split = sched && this.lastSched ? { ranMs: Math.round(sched.ranMs - this.lastSched.ranMs), waitedMs: Math.round(sched.waitedMs - this.lastSched.waitedMs) } : {};
+      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started - late), ...split });
       s.longest.sort((a, b) => b.ms - a.ms);
       s.longest.length = Math.min(s.longest.length, KEEP);
     }
     if (++this.ticks % 10 === 0) this.sampleMemory();
+    this.lastSched = sched ?? threadSchedule();
   }
 
   /** The host's heap (this thread's V8 isolate; the parse workers have their own) and the whole process's resident set. */
@@ -93,5 +105,15 @@ export class LagMonitor {
     const s = this.stats(this.phase);
     s.peakHeapMb = Math.max(s.peakHeapMb, m.heapUsed / 1048576);
     s.peakRssMb = Math.max(s.peakRssMb, m.rss / 1048576);
+  }
+}
+
+/** This (main) thread's time on a processor and waiting in the run queue so far, in ms; undefined where /proc has no schedstat. */
+function threadSchedule(): { ranMs: number; waitedMs: number } | undefined {
+  try {
+    const [ran, waited] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { ranMs: ran / 1e6, waitedMs: waited / 1e6 };
+  } catch {
+    return undefined;
   }
 }
