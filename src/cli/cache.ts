@@ -3,9 +3,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FileStamp } from './files';
 
-/** Where `--cache` keeps results unless `--cache-location` says otherwise, as other linters of this ecosystem do. */
-export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'star-answers');
-
 interface Stored<T> {
   tool: string;
   entries: Record<string, Entry<T>>;

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { normalizeConfig } from '../core/lint/config';
 import type { LintConfig } from '../core/lint/types';
+import { CONFIG_FILES } from './configNames';
 import { displayPath } from './files';
 
-/** Where settings are looked for in a folder, in this order; comments and trailing commas are allowed in each. */
-export const CONFIG_FILES = ['.star-answers.json', '.star-answers.jsonc', 'package.json'] as const;
 /** The key of package.json that holds the settings; a package.json without it is passed over. */
 export const PACKAGE_JSON_KEY = 'starAnswers';
 

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { LintConfig } from '../core/lint/types';
 import { ConfigFinder } from './configFile';
-import { displayPath, readInputs, type CliIo } from './files';
+import { displayPath, type InputFile, readInputs, type CliIo } from './files';
+import { RunRecorder } from './lastRun';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
-import { openRunCache, orderIn, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
+import { openRunCache, orderIn, runOverFiles, unchangedIn } from './run';
+import { RUN_USAGE, takeRunOptions, type RunOptions } from './runOptions';
 import { VERSION } from './version';
 
 export type { LintFinding } from './formats';
@@ -30,6 +32,19 @@ interface Options {
 }
 
 export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | 'budgetMs'> = {}): Promise<number> {
+  const taken = takeRunOptions(argv);
+  const options = typeof taken === 'string' ? undefined : parseArgs(taken.rest);
+  // With --cache, what the answer depends on is stamped for the next run's quick answer (src/cli/lastRun.ts).
+  const recorder = options && typeof options !== 'string' ? RunRecorder.begin(argv, options.inputs, io) : undefined;
+  if (!recorder) return lint(argv, io, run);
+  const read: { path: string; stat?: { size: number; mtimeMs: number } }[] = [];
+  const code = await lint(argv, recorder.io(io), run, (files, problems) => read.push(...files, ...problems));
+  recorder.finish(read, code);
+  return code;
+}
+
+/** `seen`: every file the run looked at (a file it could not read has no stamp). */
+async function lint(argv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | 'budgetMs'>, seen?: (files: InputFile[], problems: { path: string }[]) => void): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(`${LINT_USAGE}\n`);
     return 0;
@@ -46,6 +61,7 @@ export async function runLint(argv: string[], io: CliIo, run: Pick<RunOptions, '
   }
   const cache = await openRunCache<Kept>('lint', taken.options, io.cwd);
   const { files, problems } = await readInputs(options.inputs, io.cwd, unchangedIn(cache), orderIn(cache));
+  seen?.(files, problems);
   let unreadable = problems.length > 0;
   for (const problem of problems) io.stderr(`star-answers lint: ${displayPath(problem.path)}: ${problem.message}\n`);
 

@@ -1,4 +1,5 @@
 import { nodeIo } from './files';
+import { replayLastRun } from './lastRun';
 import { VERSION } from './version';
 
 // Each command is loaded when it runs: lint and outline parse in worker threads, so their process never
@@ -19,7 +20,8 @@ async function main(argv: string[]): Promise<number> {
     case 'outline':
       return (await import('./outline')).runOutline(rest, nodeIo);
     case 'lint':
-      return (await import('./lint')).runLint(rest, nodeIo);
+      // With --cache and nothing changed since the last such run, its answer, without loading the lint at all.
+      return replayLastRun(rest, nodeIo) ?? (await import('./lint')).runLint(rest, nodeIo);
     case 'export':
       return (await import('./export')).runExport(rest, nodeIo);
     case '--help':

@@ -1,7 +1,8 @@
 import type { BankFile } from '../core/model';
 import { STAR_KINDS } from '../core/model';
 import { type CliIo, displayPath, readInputs } from './files';
-import { openRunCache, orderIn, RUN_USAGE, runOverFiles, takeRunOptions, unchangedIn, type RunOptions } from './run';
+import { openRunCache, orderIn, runOverFiles, unchangedIn } from './run';
+import { RUN_USAGE, takeRunOptions, type RunOptions } from './runOptions';
 
 export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
 
