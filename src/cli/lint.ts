@@ -4,7 +4,9 @@ import { ConfigFinder } from './configFile';
 import { displayPath, type InputFile, readInputs, type CliIo } from './files';
 import { RunRecorder } from './lastRun';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
-import { openRunCache, orderIn, runOverFiles, unchangedIn } from './run';
+import type { WorkerPool } from '../core/worker/pool';
+import type { ResultCache } from './cache';
+import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, workersAhead } from './run';
 import { RUN_USAGE, takeRunOptions, type RunOptions } from './runOptions';
 import { VERSION } from './version';
 
@@ -60,6 +62,21 @@ async function lint(argv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | '
     return 2;
   }
   const cache = await openRunCache<Kept>('lint', taken.options, io.cwd);
+  const pool = workersAhead({ ...taken.options, ...run }, cache);
+  try {
+    return await lintFiles(options, io, { ...taken.options, ...run, pool }, cache, seen);
+  } finally {
+    pool?.dispose();
+  }
+}
+
+async function lintFiles(
+  options: Options,
+  io: CliIo,
+  run: RunOptions & { pool?: WorkerPool },
+  cache: ResultCache<FileOutcome<Kept>> | undefined,
+  seen?: (files: InputFile[], problems: { path: string }[]) => void,
+): Promise<number> {
   const { files, problems } = await readInputs(options.inputs, io.cwd, unchangedIn(cache), orderIn(cache));
   seen?.(files, problems);
   let unreadable = problems.length > 0;
@@ -80,7 +97,6 @@ async function lint(argv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | '
   }
 
   const outcomes = await runOverFiles<Kept>('lint', files, {
-    ...taken.options,
     ...run,
     cache,
     cwd: io.cwd,

@@ -1,7 +1,9 @@
 import type { BankFile } from '../core/model';
 import { STAR_KINDS } from '../core/model';
 import { type CliIo, displayPath, readInputs } from './files';
-import { openRunCache, orderIn, runOverFiles, unchangedIn } from './run';
+import type { WorkerPool } from '../core/worker/pool';
+import type { ResultCache } from './cache';
+import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, workersAhead } from './run';
 import { RUN_USAGE, takeRunOptions, type RunOptions } from './runOptions';
 
 export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
@@ -63,11 +65,19 @@ export async function runOutline(rawArgv: string[], io: CliIo, run: Pick<RunOpti
     return 2;
   }
   const cache = await openRunCache<Kept>('outline', taken.options, io.cwd);
+  const pool = workersAhead({ ...taken.options, ...run }, cache);
+  try {
+    return await outlineFiles(targets, json, io, { ...taken.options, ...run, pool }, cache);
+  } finally {
+    pool?.dispose();
+  }
+}
+
+async function outlineFiles(targets: string[], json: boolean, io: CliIo, run: RunOptions & { pool?: WorkerPool }, cache: ResultCache<FileOutcome<Kept>> | undefined): Promise<number> {
   const { files, problems } = await readInputs(targets, io.cwd, unchangedIn(cache), orderIn(cache));
   for (const problem of problems) io.stderr(`star-answers outline: ${displayPath(problem.path)}: ${problem.message}\n`);
   // A README found in a folder is no story bank (the pre-scan spares its parse); a file named on the command line is always shown.
   const outcomes = await runOverFiles<Kept>('outline', files, {
-    ...taken.options,
     ...run,
     cache,
     cwd: io.cwd,

@@ -86,6 +86,13 @@ export class WorkerPool {
     });
   }
 
+  /** Starts every worker now rather than with its first request. */
+  startWorkers(): void {
+    this.slots.forEach((slot, n) => {
+      if (!this.disposed) slot.endpoint ??= this.spawn(n);
+    });
+  }
+
   /** The document of a kept key was closed: its worker may drop its last parse. */
   forget(key: string): void {
     const slot = this.slots[hash(key) % this.slots.length];

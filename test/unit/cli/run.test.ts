@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runLint } from '../../../src/cli/lint';
 import { runOutline } from '../../../src/cli/outline';
+import { inProcessEndpoint } from '../../../src/worker/inProcess';
 import { spawnNodeWorker } from '../../../src/worker/spawnNode';
 import { nestedListText } from '../helpers/hostile';
 import { workerBundle } from '../helpers/workerBundle';
@@ -61,6 +62,21 @@ describe('cli: worker threads, --jobs and --cache', function () {
     assert.match(stdout, /^a\.md:\d+:\d+ warning unquantified-result/m);
     assert.equal(stderr.split('\n').filter((l) => l.includes('deep.md')).length, 1);
     assert.match(stderr, /deep\.md: This file took longer than 1\.5 s to read as a story bank and was skipped/);
+  });
+
+  it('starts all its workers at once when it has no cache (every file will be parsed), and none when the cache answers for every file', async () => {
+    const dir = folder({ 'a.md': story(1, 'better') });
+    const started: string[] = [];
+    const spawn = () => (started.push('worker'), inProcessEndpoint());
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: dir };
+    await runLint(['--jobs', '2', '.'], io, { spawn });
+    assert.deepEqual(started, ['worker', 'worker'], 'both, though one file needs one');
+    started.length = 0;
+    await runLint(['--cache-location', 'cache', '.'], io, { spawn });
+    assert.equal(started.length, 1, 'a cold run with a cache starts a worker for what it must read');
+    started.length = 0;
+    await runLint(['--cache-location', 'cache', '.'], io, { spawn });
+    assert.deepEqual(started, []);
   });
 
   describe('--cache', () => {
