@@ -4,10 +4,11 @@ import type { WorkerEndpoint, WorkerResponse } from '../core/worker/protocol';
 
 /**
  * Starts the bundled parse worker (dist/worker.js, beside the bundle that calls this) as a Node worker
- * thread. `file` overrides it (the unit tests run the TypeScript entry through tsx).
+ * thread. `file` overrides it (the unit tests run the TypeScript entry through tsx). `youngGenerationMb`: room for
+ * short-lived objects before a collection (V8's default when absent).
  */
-export function spawnNodeWorker(file = path.join(__dirname, 'worker.js')): WorkerEndpoint {
-  const worker = new Worker(file);
+export function spawnNodeWorker(file = path.join(__dirname, 'worker.js'), options: { youngGenerationMb?: number } = {}): WorkerEndpoint {
+  const worker = new Worker(file, options.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } } : undefined);
   return {
     post: (request) => worker.postMessage(request),
     onMessage: (listener) => worker.on('message', (m: WorkerResponse) => listener(m)),
