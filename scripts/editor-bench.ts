@@ -15,6 +15,9 @@
  *   STAR_BENCH_WITHOUT=markdown-language-features   VS Code without that built-in extension (a folder of lib/vscode/extensions): what is
  *                            left of the host's blocks, the heap's growth and the scan's time when it does not share the host and processor
  *   STAR_BENCH_TREE=1        the Story Bank view open from the start (it is built again on every refresh while open)
+ *   STAR_VSCODE_SETTINGS='{"remote.autoForwardPorts": false}'   more user settings: that one stops the remote extension
+ *                            host's search for ports to forward, a shell started every few seconds (each start of a
+ *                            child process holds the host's thread 35 to 70 ms in the profiled runs)
  *   STAR_TRACE_TYPING=1      the extension's timings of each step of a typed change (src/features/shared/typingTrace.ts), printed
  *   STAR_BENCH_MB=20  STAR_BENCH_TRIES=7  STAR_BENCH_EDITS=1000  STAR_BENCH_BURST=10  --verbose (VS Code's output too)
  * Not part of `npm test`: it takes minutes and its figures depend on the machine.
@@ -149,7 +152,7 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   }
   const cpu = os.cpus();
   console.log(`\nIn VS Code ${host?.vscode ?? '?'} (code-server, Node ${host?.node ?? '?'} extension host), ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model ?? '?'}, load average ${context.loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${context.loadAfter.map((l) => l.toFixed(1)).join(' ')} after`);
-  console.log(`Workspace: 1,000 story files, ${(context.storyBytes / 1048576).toFixed(1)} MB (${varied ? 'stories told apart' : 'identical stories per format'}${process.env.STAR_BENCH_RULES ? `, starAnswers.rules ${process.env.STAR_BENCH_RULES}` : ''}), + 200 documents without a story, ${(context.docBytes / 1048576).toFixed(1)} MB${profile ? '; PROFILED run (development bundles, profiler on)' : ''}${without ? `; DISABLED: ${without}` : ''}${process.env.STAR_BENCH_TREE === '1' ? '; the Story Bank view open' : ''}\n`);
+  console.log(`Workspace: 1,000 story files, ${(context.storyBytes / 1048576).toFixed(1)} MB (${varied ? 'stories told apart' : 'identical stories per format'}${process.env.STAR_BENCH_RULES ? `, starAnswers.rules ${process.env.STAR_BENCH_RULES}` : ''}), + 200 documents without a story, ${(context.docBytes / 1048576).toFixed(1)} MB${profile ? '; PROFILED run (development bundles, profiler on)' : ''}${without ? `; DISABLED: ${without}` : ''}${process.env.STAR_BENCH_TREE === '1' ? '; the Story Bank view open' : ''}${process.env.STAR_VSCODE_SETTINGS ? `; user settings ${process.env.STAR_VSCODE_SETTINGS}` : ''}\n`);
   console.log('| measured | figure | target | |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);

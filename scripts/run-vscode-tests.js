@@ -144,6 +144,8 @@ function installVsix(file, dirs, extensionsDir) {
     'workbench.enableExperiments': false,
     'workbench.tips.enabled': false,
     'chat.disableAIFeatures': true,
+    // STAR_VSCODE_SETTINGS='{"remote.autoForwardPorts": false}': more user settings (the editor bench's comparisons).
+    ...(process.env.STAR_VSCODE_SETTINGS ? JSON.parse(process.env.STAR_VSCODE_SETTINGS) : {}),
   }, null, 2));
 
   const extraEnv = {};

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 export interface Block {
   /** Milliseconds the timer fired late. */
   ms: number;
-  /** When the late tick ran, in ms since the monitor started. */
+  /** When the late tick ran (the end of the block), in ms since the monitor started. */
   at: number;
   /**
    * Of the time since the last tick, ms this thread ran on a processor and ms it was ready but waited for one
@@ -91,7 +91,7 @@ export class LagMonitor {
     if (late > 50) s.over50++;
     if (late > 20 && (s.longest.length < KEEP || late > s.longest[s.longest.length - 1].ms)) {
       const split = sched && this.lastSched ? { ranMs: Math.round(sched.ranMs - this.lastSched.ranMs), waitedMs: Math.round(sched.waitedMs - this.lastSched.waitedMs) } : {};
-      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started - late), ...split });
+      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started), ...split });
       s.longest.sort((a, b) => b.ms - a.ms);
       s.longest.length = Math.min(s.longest.length, KEEP);
     }
