@@ -2,7 +2,7 @@
  * How long the extension host's thread was kept from running a 10 ms timer, by phase of the bench, and the
  * largest heap it saw. Runs on the same thread as every extension of the host, ours included.
  */
-import fs from 'node:fs';
+import { threadSchedule } from '../integration/support/threadTime';
 
 export interface Block {
   /** Milliseconds the timer fired late. */
@@ -108,12 +108,3 @@ export class LagMonitor {
   }
 }
 
-/** This (main) thread's time on a processor and waiting in the run queue so far, in ms; undefined where /proc has no schedstat. */
-function threadSchedule(): { ranMs: number; waitedMs: number } | undefined {
-  try {
-    const [ran, waited] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return { ranMs: ran / 1e6, waitedMs: waited / 1e6 };
-  } catch {
-    return undefined;
-  }
-}

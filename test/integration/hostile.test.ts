@@ -33,7 +33,7 @@ describe('a hostile file in the bank', function () {
   it('gets one clear message, while the other files still get their diagnostics and the host keeps running', async () => {
     // What the machine itself costs: the same measure while nothing of ours runs.
     const idle = await longestStall(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
-    const { stallMs } = await longestStall(async () => {
+    const { stallMs, ranMs } = await longestStall(async () => {
       await vscode.workspace.fs.writeFile(hostile, new TextEncoder().encode(hostileText()));
       // Written after the hostile file: read by the same background scan worker, after it.
       await vscode.workspace.fs.writeFile(later, new TextEncoder().encode(story('it went well')));
@@ -49,8 +49,11 @@ describe('a hostile file in the bank', function () {
       await editor.edit((e) => e.insert(new vscode.Position(5, 0), '**Task:** keep the release date.\n\n'));
       await waitFor(() => !ours(later).some((d) => ruleOf(d) === 'missing-section'), 'diagnostics of the edited file without the missing Task', 30_000);
     });
-    console.log(`    longest extension host stall while the hostile file was read: ${stallMs} ms (idle, for comparison: ${idle.stallMs} ms)`);
-    // The target is 50 ms; a loaded CI machine gets slack, but seconds of parsing would fail this.
-    assert.ok(stallMs < 1_000, `the extension host stalled ${stallMs} ms`);
+    const ran = ranMs === undefined ? '' : ` (the host's thread ran ${ranMs} ms of it and waited the rest for a processor)`;
+    console.log(`    longest extension host stall while the hostile file was read: ${stallMs} ms${ran} (idle, for comparison: ${idle.stallMs} ms)`);
+    // The target is 50 ms; a loaded CI machine gets slack, but seconds of parsing would fail this. Where Linux tells how
+    // long the host's thread itself ran in that stall, that is what is held to it: waiting for a processor is the machine's.
+    assert.ok((ranMs ?? stallMs) < 1_000, `the extension host stalled ${stallMs} ms${ran}`);
+    assert.ok(stallMs < 5_000, `the extension host stalled ${stallMs} ms${ran}`);
   });
 });

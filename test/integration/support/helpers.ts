@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { threadSchedule } from './threadTime';
 
 export const EXTENSION_ID = 'star-answers.star-answers';
 
@@ -72,16 +73,24 @@ export async function screenshot(name: string, timeoutMs = 20000): Promise<boole
 }
 
 /** The longest the extension host's event loop went without running a timer (every `intervalMs`), while `during` runs. */
-export async function longestStall<T>(during: () => Promise<T>, intervalMs = 10): Promise<{ value: T; stallMs: number }> {
+export async function longestStall<T>(during: () => Promise<T>, intervalMs = 10): Promise<{ value: T; stallMs: number; ranMs?: number }> {
   let last = performance.now();
+  let lastSchedule = threadSchedule();
   let stallMs = 0;
+  // Of the longest stall, how long this thread ran (where Linux tells): the rest it waited for a processor.
+  let ranMs: number | undefined;
   const timer = setInterval(() => {
     const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
+    const schedule = threadSchedule();
+    if (now - last > stallMs) {
+      stallMs = now - last;
+      ranMs = schedule && lastSchedule && schedule.ranMs - lastSchedule.ranMs;
+    }
     last = now;
+    lastSchedule = schedule;
   }, intervalMs);
   try {
-    return { value: await during(), stallMs: Math.round(stallMs) };
+    return { value: await during(), stallMs: Math.round(stallMs), ...(ranMs === undefined ? {} : { ranMs: Math.round(ranMs) }) };
   } finally {
     clearInterval(timer);
   }
