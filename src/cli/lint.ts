@@ -22,6 +22,8 @@ export const LINT_USAGE = `Usage: star-answers lint [--format text|json|github|s
                        github: GitHub Actions annotations; sarif: SARIF 2.1.0 (code scanning)
   --max-warnings N     exit 1 when there are more than N warnings (default: no limit)
 ${RUN_USAGE}
+  With --cache, files and folders (not globs), and nothing changed since the last such run (the files, the folders,
+  the settings and .gitignore files), lint prints that run's answer again without reading or linting a file.
   Exit code: 0 clean, 1 errors or too many warnings, 2 bad usage or unreadable input.`;
 
 /** What lint keeps of a file's parse (and its cache holds). */
