@@ -1,10 +1,11 @@
 /**
  * npm run bench — first, whole processes side by side on generated banks of 1,000 files (about 200 KB,
  * 2 MB and 20 MB): our CLI (cold; warm with --cache, unchanged and with one file edited before each run) against a
- * bare remark-parse and markdownlint (default rules), with the targets of issue 12 and whether they are met, and each process's peak
- * memory. Then, in this process: parse and lint of one file, a keystroke, replayed typing, and the editor's
- * duplicate-story pass over a bank after a typed word (BENCH_DUP_MB, 0 to leave it out; BENCH_EDITS=0 leaves out the
- * heap over edits), and the Story Bank's model rebuilt after a typed word (BENCH_TREE_MB, 0 to leave it out).
+ * bare remark-parse and markdownlint (default rules), with the targets of issue 12 and whether they are met, and
+ * each process's peak memory. Then, in this process: parse and lint of one file, a keystroke, replayed typing, and
+ * the editor's duplicate-story pass over a bank after a typed word (BENCH_DUP_MB, 0 to leave it out; BENCH_EDITS=0
+ * leaves out the heap over edits), and the Story Bank's model rebuilt after a typed word (BENCH_TREE_MB, 0 to leave
+ * it out).
  * Prints numbers; asserts nothing. Needs `npm run build` first (it runs packages/cli/dist/cli.js).
  *   BENCH_BANKS=0.2,2,20 (MB)  BENCH_RUNS=3  BENCH_FILES=50 BENCH_STORIES=40 BENCH_BIG_MB=2 BENCH_EDITS=1000 BENCH_DUP_MB=5 BENCH_TREE_MB=21.6 npm run bench
  * Each whole process runs BENCH_RUNS times (warm runs at least 5) and the median run is shown.

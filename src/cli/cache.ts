@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { RACY_MS } from './cacheRules';
 import type { FileStamp } from './files';
 
 interface Stored<T> {
@@ -20,11 +21,6 @@ interface Entry<T> {
   readAt?: number;
 }
 
-/**
- * A file modified within this long of its reading might keep the modification time it had (coarse
- * clocks of some file systems: two seconds on FAT): its stamp alone does not say it is unchanged.
- */
-const RACY_MS = 2000;
 
 function stampOf(stamp: FileStamp | undefined): Pick<Entry<unknown>, 'size' | 'mtimeMs' | 'readAt'> {
   return stamp?.readAt !== undefined ? { size: stamp.size, mtimeMs: stamp.mtimeMs, readAt: stamp.readAt } : {};

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathOrderLocale, RACY_MS } from './cacheRules';
 import { CONFIG_FILES } from './configNames';
 import type { CliIo } from './files';
 import { takeRunOptions } from './runOptions';
@@ -25,11 +26,6 @@ interface Record {
   code: number;
 }
 
-/**
- * A stamp this close to the run's start does not prove the file unchanged since (coarse clocks of some file systems:
- * two seconds on FAT), as in the result cache.
- */
-const RACY_MS = 2000;
 /** What the lint's folders skip (src/cli/files.ts): files under them are never read, so they are not watched. */
 const SKIPPED_FOLDER = /^(\.|node_modules$)/;
 /** What each folder the run depends on may hold that changes which files are read, or with what settings. */
@@ -179,9 +175,8 @@ function recordFileOf(argv: string[], cwd: string): { path: string; key: string 
   if (argv.includes('--help') || argv.includes('-h')) return undefined;
   const taken = takeRunOptions(argv);
   if (typeof taken === 'string' || taken.options.cacheLocation === undefined) return undefined;
-  // The order of a folder's files follows the locale (ICU's data and the variables it reads).
-  const locale = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG, process.versions.icu];
-  const key = JSON.stringify([VERSION, process.platform, cwd, argv, locale]);
+  // The order of a folder's files follows the locale.
+  const key = JSON.stringify([VERSION, process.platform, cwd, argv, pathOrderLocale()]);
   return { path: path.join(path.resolve(cwd, taken.options.cacheLocation), `lint-last-run-${fnv1a(key)}.json`), key };
 }
 

@@ -6,6 +6,7 @@ import { ParseBudgetExceeded, WorkerPool } from '../core/worker/pool';
 import type { ParseResponse } from '../core/worker/protocol';
 import { defaultWorkerSpawner } from '../worker/defaultSpawner';
 import { contentHash, ResultCache } from './cache';
+import { pathOrderLocale } from './cacheRules';
 import { type FileStamp, type InputFile, type PathSorter, sortPaths } from './files';
 import type { RunOptions } from './runOptions';
 import { VERSION as TOOL_VERSION } from './version';
@@ -92,12 +93,12 @@ export async function openRunCache<T>(command: string, options: RunOptions, cwd:
 
 /**
  * How `readInputs` orders what a folder or a glob found: as the last run did when it found the same files (the
- * collator behind the name order costs about 10 ms to make), else by name. The order depends on the locale, which
- * ICU takes from these variables: the key holds them.
+ * collator behind the name order costs about 10 ms to make), else by name. The order depends on the locale
+ * (`pathOrderLocale`): the key holds it.
  */
 export function orderIn<T>(cache: ResultCache<T> | undefined): PathSorter | undefined {
   if (!cache) return undefined;
-  const locale = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG, process.versions.icu].join('|');
+  const locale = pathOrderLocale();
   return (files, key) => {
     const keyed = `${key} (${locale})`;
     const before = cache.sortedBefore(keyed, files);

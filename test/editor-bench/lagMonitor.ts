@@ -84,7 +84,7 @@ export class LagMonitor {
     const late = now - this.last - INTERVAL_MS - this.excludedMs;
     this.last = now;
     this.excludedMs = 0;
-    const sched = late > 20 ? threadSchedule() : undefined;
+    const sched = threadSchedule();
     const s = this.stats(this.phase);
     s.ticks++;
     if (late > s.worst) s.worst = late;
@@ -96,7 +96,7 @@ export class LagMonitor {
       s.longest.length = Math.min(s.longest.length, KEEP);
     }
     if (++this.ticks % 10 === 0) this.sampleMemory();
-    this.lastSched = sched ?? threadSchedule();
+    this.lastSched = sched;
   }
 
   /** The host's heap (this thread's V8 isolate; the parse workers have their own) and the whole process's resident set. */
@@ -107,4 +107,3 @@ export class LagMonitor {
     s.peakRssMb = Math.max(s.peakRssMb, m.rss / 1048576);
   }
 }
-
