@@ -5,7 +5,7 @@ import { LineIndex } from '../text/lineIndex';
 import { Switches } from './comments';
 import { DEFAULT_CONFIG, severityOf } from './config';
 import { RULES } from './registry';
-import type { BankFileInput, LintConfig, LintDiagnostic, Rule, Severity } from './types';
+import type { BankFileInput, LintConfig, LintDiagnostic, Report, Rule, Severity, StoryContext } from './types';
 
 export interface LintInput {
   text: string;
@@ -50,23 +50,30 @@ export function startLint({ text, bank, lines = new LineIndex(text), config = DE
     const target = lintTarget(question);
     if (!target) return;
     const anchor = storyAnchor(question);
-    const file = uri !== undefined ? { uri, principle: principle.title } : undefined;
-    for (const { rule, severity } of active) {
-      if ((rule.appliesTo ?? 'story') !== target || (only && !only(rule))) continue;
+    // One context and one report function per story, shared by its rules: a bank's lint checks hundreds of thousands of (story, rule) pairs.
+    const context: StoryContext = { question, text, lines, config };
+    if (uri !== undefined) context.file = { uri, principle: principle.title };
+    if (files) context.bank = files;
+    let rule: Rule;
+    let severity: Severity;
+    const report = (found: Report): void => {
+      if (!switches.empty && switches.isDisabled(rule.id, found.range.start.offset, anchor, previousAnchor)) return;
+      out.push({
+        rule: rule.id,
+        severity,
+        message: found.message,
+        range: found.range,
+        question,
+        ...(found.kind ? { kind: found.kind } : {}),
+        ...(found.fix ? { fix: found.fix } : {}),
+        ...(found.related ? { related: found.related } : {}),
+      });
+    };
+    for (const on of active) {
+      if ((on.rule.appliesTo ?? 'story') !== target || (only && !only(on.rule))) continue;
+      ({ rule, severity } = on);
       try {
-        rule.check({ question, text, lines, config, ...(file ? { file } : {}), ...(files ? { bank: files } : {}) }, (report) => {
-          if (!switches.empty && switches.isDisabled(rule.id, report.range.start.offset, anchor, previousAnchor)) return;
-          out.push({
-            rule: rule.id,
-            severity,
-            message: report.message,
-            range: report.range,
-            question,
-            ...(report.kind ? { kind: report.kind } : {}),
-            ...(report.fix ? { fix: report.fix } : {}),
-            ...(report.related ? { related: report.related } : {}),
-          });
-        });
+        rule.check(context, report);
       } catch (error) {
         // One broken rule must not take the others down.
         console.error(`STAR Answers: rule ${rule.id} failed:`, error);
