@@ -342,11 +342,7 @@ export class Assembler {
       previous = span;
       if (span.value.trim()) lastEnd = this.trimEnd(span.start, Math.min(span.end, end));
     }
-    const text = joined
-      .split(/\r?\n|\r/)
-      .map((line) => line.trim().replace(/^[-*•+][ \t]+/, '').replace(/[ \t]+/g, ' '))
-      .filter(Boolean)
-      .join('\n');
+    const text = joined.split(/\r?\n|\r/).map(tidyLine).filter(Boolean).join('\n');
     return { text, end: lastEnd };
   }
 
@@ -356,6 +352,16 @@ export class Assembler {
     return e;
   }
 }
+
+/** A line of a section's text: trimmed, without its bullet, its spaces and tabs collapsed (replaced only where they change it: every line of a bank passes here). */
+function tidyLine(line: string): string {
+  let tidy = line.trim();
+  if (BULLET.test(tidy)) tidy = tidy.replace(BULLET, '');
+  return SPACE_TO_COLLAPSE.test(tidy) ? tidy.replace(/[ \t]+/g, ' ') : tidy;
+}
+
+const BULLET = /^[-*•+][ \t]+/;
+const SPACE_TO_COLLAPSE = /[ \t]{2}|\t/;
 
 /**
  * The headings that title a story: those whose part of the file, up to the next heading of their level or
