@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
-import { toText } from 'hast-util-to-text';
+import { elementText } from './elementText';
 import type { LabelStyle, SectionKind, StoryContainer } from '../model';
 import { endsWithColon, isDefinitionHeading, type LabelMatch, matchInlineLabel, matchLabel, matchMetaKey, matchPlainLabel, matchQuestionLabel } from './labels';
 
@@ -165,7 +165,7 @@ class Walker {
     const start = this.start(node);
     const end = this.end(node);
     if (start === undefined || end === undefined) return;
-    const title = toText(node).trim();
+    const title = elementText(node).trim();
     const [titleStart, titleEnd] = this.innerRange(node) ?? [start, end];
     if (level === 1) {
       this.events.push({ type: 'principle', start, end, title, titleStart, titleEnd });
@@ -192,7 +192,7 @@ class Walker {
     }
     const [titleStart, titleEnd] = this.innerRange(summary) ?? [start, start];
     const containerId = this.nextContainerId++;
-    const question: StructureEvent = { type: 'question', container: 'details', start, title: toText(summary).trim(), titleStart, titleEnd, containerId };
+    const question: StructureEvent = { type: 'question', container: 'details', start, title: elementText(summary).trim(), titleStart, titleEnd, containerId };
     this.events.push(question);
     this.inlineText(summary); // the summary's words count when the <details> is content of a story
     const before = this.events.length;
@@ -215,7 +215,7 @@ class Walker {
     const lead = firstInline.length === 1 ? firstInline[0] : undefined;
     if (start === undefined || end === undefined || !lead || !hasNestedBlock(node)) return this.children(node.children, 'list');
     const rest = firstIsParagraph ? node.children.filter((c) => c !== first) : node.children.filter((c) => c !== lead);
-    const leadText = toText(lead as Element).trim();
+    const leadText = elementText(lead as Element).trim();
     const label = matchLabel(leadText);
     const leadStart = this.start(lead);
     // A tight item's first line joins its line break into one text node that has no end position.
@@ -250,7 +250,7 @@ class Walker {
     const rows = collect(node, 'tr');
     if (!rows.length) return;
     const headerCells = cells(rows[0]);
-    const headerLabels = headerCells.map((c) => matchLabel(toText(c)));
+    const headerLabels = headerCells.map((c) => matchLabel(elementText(c)));
     if (headerLabels.filter(Boolean).length >= 2) return this.storyPerRow(rows, headerCells, headerLabels);
     this.sectionPerRow(node, rows);
   }
@@ -266,8 +266,8 @@ class Walker {
       const questionCell = questionColumn >= 0 ? rowCells[questionColumn] : undefined;
       const [titleStart, titleEnd] = (questionCell && this.innerRange(questionCell)) ?? [rowStart, rowStart];
       const containerId = this.nextContainerId++;
-      const title = questionCell ? toText(questionCell).trim() : '';
-      this.events.push({ type: 'question', container: 'table-row', start: rowStart, title: title || toText(headerCells[0] ?? row).trim(), titleStart, titleEnd, containerId });
+      const title = questionCell ? elementText(questionCell).trim() : '';
+      this.events.push({ type: 'question', container: 'table-row', start: rowStart, title: title || elementText(headerCells[0] ?? row).trim(), titleStart, titleEnd, containerId });
       rowCells.forEach((cell, i) => {
         const label = headerLabels[i];
         const cellStart = this.start(cell);
@@ -289,12 +289,12 @@ class Walker {
       const headStart = head && this.start(head);
       const headEnd = head && this.end(head);
       if (!head || headStart === undefined || headEnd === undefined) continue;
-      const headText = toText(head).trim();
+      const headText = elementText(head).trim();
       const label = matchLabel(headText);
       if (matchQuestionLabel(headText) && rest.length) {
         const [titleStart, titleEnd] = this.innerRange(rest[0]) ?? [headEnd, headEnd];
         containerId = this.nextContainerId++;
-        this.events.push({ type: 'question', container: 'table-row', start: this.start(table) ?? headStart, title: toText(rest[0]).trim(), titleStart, titleEnd, containerId });
+        this.events.push({ type: 'question', container: 'table-row', start: this.start(table) ?? headStart, title: elementText(rest[0]).trim(), titleStart, titleEnd, containerId });
       } else if (label) {
         const contentStart = (rest[0] && this.innerRange(rest[0])?.[0]) ?? headEnd;
         this.events.push({ type: 'label', ...label, style: 'table', start: headStart, end: headEnd, contentStart });
@@ -359,14 +359,14 @@ class Walker {
     const start = this.start(node);
     const end = this.end(node);
     if (start === undefined || end === undefined) return undefined;
-    const text = toText(node);
+    const text = elementText(node);
     const next = nodes[index + 1];
     const nextText = next?.type === 'text' ? next.value : undefined;
     if (matchQuestionLabel(text.replace(/[:：]\s*$/, ''))) {
       const rest = nodes.slice(index + 1);
       const range = this.rangeOf(rest);
       if (!range) return undefined;
-      let title = rest.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? toText(n) : '')).join('');
+      let title = rest.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? elementText(n) : '')).join('');
       title = title.replace(/^\s*[:：]?\s*/, '').trim();
       const lead = this.trimQuotes(...this.leadingTrim(range[0], range[1]));
       this.events.push({ type: 'question', container: 'question-line', start, title: stripQuotes(title), titleStart: lead[0], titleEnd: lead[1] });
@@ -481,7 +481,7 @@ class Walker {
   private codeText(node: Element): void {
     const start = this.start(node);
     const end = this.end(node);
-    const value = toText(node);
+    const value = elementText(node);
     if (start === undefined || end === undefined || !value.trim()) return;
     const firstLine = value.trim().split('\n')[0];
     const at = this.source.slice(start - this.base, end - this.base).indexOf(firstLine);
@@ -591,7 +591,7 @@ function isNotesList(list: Element): boolean {
   let others = 0;
   for (const item of list.children) {
     if (item.type !== 'element' || item.tagName !== 'li') continue;
-    const key = /^\s*([^:：\n]{1,40}?)\s*[:：]/.exec(toText(item))?.[1];
+    const key = /^\s*([^:：\n]{1,40}?)\s*[:：]/.exec(elementText(item))?.[1];
     if (!key) continue;
     if (matchLabel(key)) labels++;
     else if (!matchMetaKey(key)) others++;
