@@ -129,6 +129,10 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   if (indexing) {
     rows.push([`indexing: scan start to its end (${indexing.files} files, ${indexing.storyFiles} with ${indexing.stories} stories)`, `${(indexing.readyMs / 1000).toFixed(1)} s`, '≤ 15 s', mark(indexing.readyMs <= 15000)]);
   }
+  if (indexing?.processCpuMs !== undefined) {
+    const thread = indexing.hostThreadCpuMs === null ? '' : `, of which the host's thread ${(indexing.hostThreadCpuMs / 1000).toFixed(1)} s`;
+    rows.push(['processor time of the extension host process until the scan ends (all its threads: host, parse workers, V8)', `${(indexing.processCpuMs / 1000).toFixed(1)} s${thread}`, 'report', '']);
+  }
   if (settled) rows.push([`after the scan: until diagnostics are quiet for 3 s (${settled.diagnosedFiles} files with diagnostics)`, `${(settled.afterReadyMs / 1000 - 3).toFixed(1)} s`, '—', '']);
   const idx = lag('indexing', 'after-scan');
   if (idx) rows.push(['host blocked while indexing (scan and after): longest / times over 50 ms', `${idx.worst} ms / ${idx.over50}`, 'never > 50 ms', mark(idx.worst <= 50)]);

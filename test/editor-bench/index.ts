@@ -9,6 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { StoryIndex } from '../../src/features/shared/storyIndex';
+import { threadSchedule } from '../integration/support/threadTime';
 import { LagMonitor, type PhaseStats } from './lagMonitor';
 
 const EXTENSION_ID = 'star-answers.star-answers';
@@ -183,6 +184,9 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
 
   // ---- Activation: opening a story file activates the extension (onLanguage:markdown), as for a user.
   monitor.enter('activation');
+  // The processor time the scan costs this process (every thread: this one, the parse workers, V8's helpers) and this thread.
+  const cpuBefore = process.cpuUsage();
+  const threadBefore = threadSchedule();
   const uri = vscode.Uri.joinPath(folder.uri, TYPING_FILE);
   const opened = performance.now();
   const document = await vscode.workspace.openTextDocument(uri);
@@ -219,6 +223,8 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   await profiled('indexing', monitor, async () => {
     await withTimeout(index.ready(), env('STAR_BENCH_INDEX_TIMEOUT_MS', 900000), 'the index to read the workspace');
     const readyAt = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
+    const thread = threadSchedule();
     const files = index.all();
     emit('indexing', {
       readyMs: Math.round(readyAt - (scanStart - performance.timeOrigin)),
@@ -228,6 +234,8 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
       files: files.length,
       storyFiles: index.storyFiles().length,
       stories: index.storyFiles().reduce((n, f) => n + f.bank.principles.reduce((m, p) => m + p.questions.length, 0), 0),
+      processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      hostThreadCpuMs: thread && threadBefore ? Math.round(thread.ranMs - threadBefore.ranMs) : null,
     });
     // What follows the scan on the host: the diagnostics of every file, then a re-read of the whole bank for duplicates.
     monitor.enter('after-scan');
