@@ -141,6 +141,8 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   if (typing) {
     const xs: number[] = typing.afterDebounceMs;
     rows.push([`diagnostics after a word typed in the ${(typing.fileBytes / 1048576).toFixed(1)} MB file, minus the ${typing.debounceMs} ms debounce: median / worst of ${xs.length}`, `${median(xs)} / ${Math.max(...xs)} ms`, '≤ 150 ms', mark(Math.max(...xs) <= 150)]);
+    const ys: number[] | undefined = typing.afterChangeEventMs;
+    if (ys?.length) rows.push([`the same, timed from VS Code's change event in the extension host (where the debounce starts) instead of the edit's call`, `${median(ys)} / ${Math.max(...ys)} ms`, '≤ 150 ms', mark(Math.max(...ys) <= 150)]);
   }
   const mem = get('memory', 'indexing');
   if (mem) rows.push(['extension host heap, peak while indexing', `${mem.peakHeapMb} MB`, 'report', '']);
@@ -160,7 +162,7 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   console.log('| measured | figure | target | |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  if (typing) console.log(`\nTyped-word tries (ms after the debounce): ${typing.afterDebounceMs.join(', ')}; onDidChangeDiagnostics (VS Code debounces it by 50 ms; none when the word moved no problem): ${typing.eventAfterDebounceMs.map((ms: number | null) => ms ?? 'none').join(', ')}`);
+  if (typing) console.log(`\nTyped-word tries (ms after the debounce): ${typing.afterDebounceMs.join(', ')}; onDidChangeDiagnostics (VS Code debounces it by 50 ms; none when the word moved no problem): ${typing.eventAfterDebounceMs.map((ms: number | null) => ms ?? 'none').join(', ')}${typing.afterChangeEventMs ? `; timed from VS Code's change event: ${typing.afterChangeEventMs.join(', ')}` : ''}`);
   if (typing?.problems?.length) console.log(`THE TYPING FILE WAS NOT READ AS A STORY BANK at the end of the typed words (${typing.problems.join(' ')}): those figures are not of the quick re-read.`);
   for (const r of records.filter((x) => x.name === 'lag')) console.log(`blocked in ${r.phase}: longest ${r.worstMs} ms, ${r.over50} over 50 ms in ${r.ticks} ticks; longest (ms@ms, then ms the host thread ran/waited for a processor): ${r.longest.map((b: { ms: number; at: number; ranMs?: number; waitedMs?: number }) => `${b.ms}@${b.at}${b.ranMs === undefined ? '' : ` (${b.ranMs}/${b.waitedMs})`}`).join(' ')}`);
   if (edits) console.log(`heap after gc every 100 edits (MB): ${edits.heapMb.join(' ')}`);
