@@ -19,4 +19,3 @@ const PLAIN_INLINE = new Set(['strong', 'b', 'em', 'i', 'a', 'span', 'code', 'u'
 
 /** Words with one space between them and none around: what collapsing white space leaves as it is (nor ZWSP nor bidi marks, which it treats apart). */
 const PLAIN_TEXT = /^[^\s\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]+(?: [^\s\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]+)*$/;
-

@@ -89,7 +89,7 @@ function blankOut(text: string, blanked: Uint8Array): string {
 /**
  * The words of a prose stretch, in order: runs of letters and digits, joined by an apostrophe before letters
  * ("don't") and then by hyphens ("follow-up", "24-7"), as `WORD` in the tests reads them, read character by
- * character: a bank's lint reads millions of words, and a pattern's match objects were most of what it allocated.
+ * character: a bank's lint reads millions of words, and the pattern's match objects were much of what it allocated.
  */
 export function wordsOf(prose: Prose): Word[] {
   const words: Word[] = [];
