@@ -42,14 +42,40 @@ function tripleOf(a: number, b: number, c: number): number {
   return (Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & 0x3fffffff;
 }
 
+/**
+ * Appends the ids (`wordOf`) of a text's words, lower case: runs of letters and digits. An ASCII text is read
+ * character by character (the words of a whole bank were strings made only to be hashed); any other goes through
+ * `toLowerCase` and the pattern, whose case rules (a final sigma, a dotted capital I) a character alone does not tell.
+ */
+export function wordIds(text: string, ids: number[]): void {
+  if (!/^[\x00-\x7f]*$/.test(text)) {
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) ids.push(wordOf(word));
+    return;
+  }
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 65 && c <= 90) c |= 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      ids.push(h);
+      inWord = false;
+    }
+  }
+}
+
 /** The story's words (all sections), lower case, as a set of word triples. */
 function fingerprintOf(question: Question): Fingerprint {
   let found = fingerprints.get(question);
   if (!found) {
     const ids: number[] = [];
-    for (const section of question.sections) {
-      for (const word of section.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) ids.push(wordOf(word));
-    }
+    for (const section of question.sections) wordIds(section.text, ids);
     const triples = new Int32Array(Math.max(0, ids.length - 2));
     for (let i = 0; i < triples.length; i++) triples[i] = tripleOf(ids[i], ids[i + 1], ids[i + 2]);
     triples.sort();
