@@ -21,7 +21,6 @@ interface Entry<T> {
   readAt?: number;
 }
 
-
 function stampOf(stamp: FileStamp | undefined): Pick<Entry<unknown>, 'size' | 'mtimeMs' | 'readAt'> {
   return stamp?.readAt !== undefined ? { size: stamp.size, mtimeMs: stamp.mtimeMs, readAt: stamp.readAt } : {};
 }

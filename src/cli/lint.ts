@@ -6,7 +6,7 @@ import { RunRecorder } from './lastRun';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
 import type { WorkerPool } from '../core/worker/pool';
 import type { ResultCache } from './cache';
-import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, workersAhead } from './run';
+import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, withWorkersAhead } from './run';
 import { RUN_USAGE, takeRunOptions, type RunOptions } from './runOptions';
 import { VERSION } from './version';
 
@@ -64,12 +64,7 @@ async function lint(argv: string[], io: CliIo, run: Pick<RunOptions, 'spawn' | '
     return 2;
   }
   const cache = await openRunCache<Kept>('lint', taken.options, io.cwd);
-  const pool = workersAhead({ ...taken.options, ...run }, cache);
-  try {
-    return await lintFiles(options, io, { ...taken.options, ...run, pool }, cache, seen);
-  } finally {
-    pool?.dispose();
-  }
+  return withWorkersAhead({ ...taken.options, ...run }, cache, (withPool) => lintFiles(options, io, withPool, cache, seen));
 }
 
 async function lintFiles(

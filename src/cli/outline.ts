@@ -3,7 +3,7 @@ import { STAR_KINDS } from '../core/model';
 import { type CliIo, displayPath, readInputs } from './files';
 import type { WorkerPool } from '../core/worker/pool';
 import type { ResultCache } from './cache';
-import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, workersAhead } from './run';
+import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, withWorkersAhead } from './run';
 import { RUN_USAGE, takeRunOptions, type RunOptions } from './runOptions';
 
 export const OUTLINE_USAGE = `Usage: star-answers outline [--json | --format text|json] <files or folders...>
@@ -65,12 +65,7 @@ export async function runOutline(rawArgv: string[], io: CliIo, run: Pick<RunOpti
     return 2;
   }
   const cache = await openRunCache<Kept>('outline', taken.options, io.cwd);
-  const pool = workersAhead({ ...taken.options, ...run }, cache);
-  try {
-    return await outlineFiles(targets, json, io, { ...taken.options, ...run, pool }, cache);
-  } finally {
-    pool?.dispose();
-  }
+  return withWorkersAhead({ ...taken.options, ...run }, cache, (withPool) => outlineFiles(targets, json, io, withPool, cache));
 }
 
 async function outlineFiles(targets: string[], json: boolean, io: CliIo, run: RunOptions & { pool?: WorkerPool }, cache: ResultCache<FileOutcome<Kept>> | undefined): Promise<number> {
