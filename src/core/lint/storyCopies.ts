@@ -1,5 +1,6 @@
 import type { BankFileInput } from './types';
 import type { Question } from '../model';
+import { isAsciiLetterOrDigit } from '../text/chars';
 
 /** Shorter stories are too alike by chance (two empty templates) to call copies. */
 export const MIN_WORDS = 25;
@@ -55,14 +56,13 @@ export function wordIds(text: string, ids: number[]): void {
   let h = 0;
   let inWord = false;
   for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 65 && c <= 90) c |= 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (isAsciiLetterOrDigit(c)) {
       if (!inWord) {
         h = 0x811c9dc5;
         inWord = true;
       }
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ (c <= 90 && c >= 65 ? c | 32 : c), 0x01000193);
     } else if (inWord) {
       ids.push(h);
       inWord = false;

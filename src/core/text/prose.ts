@@ -1,4 +1,5 @@
 import type { Section } from '../model';
+import { isLetter, isLetterOrNumber, unitsAt } from './chars';
 
 /**
  * The words of a stretch of markdown, at their exact offsets in the source. Markup (HTML tags and
@@ -119,26 +120,6 @@ function skipRun(text: string, i: number, test: (text: string, at: number) => bo
   return i;
 }
 
-/** Code units of the character at `i`: 2 for a surrogate pair (the pattern's `u` flag reads those as one). */
-function unitsAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-}
-
-const NON_ASCII_LETTER = /^\p{L}/u;
-const NON_ASCII_LETTER_OR_NUMBER = /^[\p{L}\p{N}]/u;
-
-function isLetter(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
-  return NON_ASCII_LETTER.test(text.slice(i, i + 2));
-}
-
-function isLetterOrNumber(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57);
-  return NON_ASCII_LETTER_OR_NUMBER.test(text.slice(i, i + 2));
-}
 
 /** True when the gap between two words (in the prose) holds no sentence or clause break. */
 export function sameClause(prose: Prose, before: Word, after: Word): boolean {

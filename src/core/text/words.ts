@@ -1,4 +1,5 @@
 import type { Question } from '../model';
+import { isAsciiLetterOrDigit, isLetterOrNumber, unitsAt } from './chars';
 
 /** Word counts and speaking time, shared by rules, tree, preview and status bar. */
 
@@ -13,25 +14,22 @@ export function countWords(text: string): number {
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      const letterOrDigit = ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57);
+      const letterOrDigit = isAsciiLetterOrDigit(c);
       if (!inWord && letterOrDigit) count++;
       inWord = letterOrDigit || (inWord && ASCII_INSIDE_WORD.has(c));
       i++;
       continue;
     }
-    const units = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    const char = text.slice(i, i + units);
-    if (!inWord && LETTER_OR_DIGIT.test(char)) {
+    if (!inWord && isLetterOrNumber(text, i)) {
       count++;
       inWord = true;
-    } else if (inWord) inWord = INSIDE_WORD.test(char);
-    i += units;
+    } else if (inWord) inWord = INSIDE_WORD.test(text.slice(i, i + 2));
+    i += unitsAt(text, i);
   }
   return count;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const INSIDE_WORD = /^[\p{L}\p{N}\p{M}’€£]$/u;
+const INSIDE_WORD = /^[\p{L}\p{N}\p{M}’€£]/u;
 /** ' . , % $ - */
 const ASCII_INSIDE_WORD = new Set([39, 46, 44, 37, 36, 45]);
 
