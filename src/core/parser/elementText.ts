@@ -18,4 +18,5 @@ export function elementText(node: Nodes): string {
 const PLAIN_INLINE = new Set(['strong', 'b', 'em', 'i', 'a', 'span', 'code', 'u', 's', 'del', 'mark']);
 
 /** Words with one space between them and none around: what collapsing white space leaves as it is (nor ZWSP nor bidi marks, which it treats apart). */
-const PLAIN_TEXT = /^[^\s\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]+(?: [^\s\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]+)*$/;
+const KEPT_RUN = '[^\\s\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]+';
+const PLAIN_TEXT = new RegExp(`^${KEPT_RUN}(?: ${KEPT_RUN})*$`);
