@@ -4,6 +4,7 @@
 // extension bundle does not carry. One copy of the markdown pipeline in the .vsix.
 import { createRequestHandler } from '../core/worker/handler';
 import type { WorkerRequest } from '../core/worker/protocol';
+import { toWire } from '../core/worker/wire';
 
 export * from '../core/render/lazyEntry';
 export { completeSections } from '../core/complete';
@@ -21,8 +22,8 @@ declare const STAR_ANSWERS_LIBRARY: boolean | undefined;
 if (typeof STAR_ANSWERS_LIBRARY === 'undefined') {
   const handle = createRequestHandler();
   self.onmessage = (event) => {
-    const response = handle(event.data, (message) => self.postMessage(message));
-    if (response) self.postMessage(response);
+    const response = handle(event.data, (message) => self.postMessage(toWire(message)));
+    if (response) self.postMessage(toWire(response));
   };
   self.postMessage({ type: 'ready' });
 }
