@@ -1,6 +1,7 @@
 /**
  * The messages between a host (the extension host, the CLI) and a parse worker. Plain data only, so
- * that a Node worker_threads worker and a browser Web Worker carry them the same way (structured clone).
+ * that a Node worker_threads worker and a browser Web Worker carry them the same way (structured clone; a parsed
+ * answer's bank as JSON text, see wire.ts).
  */
 import type { LintConfig, LintDiagnostic } from '../lint/types';
 import type { BankFile } from '../model';
