@@ -2,6 +2,7 @@
  * How long the extension host's thread was kept from running a 10 ms timer, by phase of the bench, and the
  * largest heap it saw. Runs on the same thread as every extension of the host, ours included.
  */
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { threadSchedule } from '../integration/support/threadTime';
 
 export interface Block {
@@ -15,6 +16,12 @@ export interface Block {
    */
   ranMs?: number;
   waitedMs?: number;
+  /** Of the block, ms this thread spent in V8's collections of its heap (the pauses the `gc` performance entries report). */
+  gcMs?: number;
+  /** The kinds of those collections: minor (a scavenge of the young objects), major (mark-compact), incremental, weak. */
+  gcKinds?: string[];
+  /** When the block started (performance.now()): its collections are read when the stats are. */
+  from: number;
 }
 
 export interface PhaseStats {
@@ -28,6 +35,12 @@ export interface PhaseStats {
 }
 
 const INTERVAL_MS = 10;
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak',
+};
 const KEEP = 8;
 
 export class LagMonitor {
@@ -40,21 +53,36 @@ export class LagMonitor {
   private excludedMs = 0;
   private readonly timer: ReturnType<typeof setInterval>;
   private lastSched = threadSchedule();
+  /** The collections' pauses on this thread (start and end, performance.now()), delivered after they happen. */
+  private readonly collections: { start: number; end: number; kind: string }[] = [];
+  private readonly gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+      this.collections.push({ start: entry.startTime, end: entry.startTime + entry.duration, kind });
+    }
+  });
 
   constructor() {
     this.timer = setInterval(() => this.tick(), INTERVAL_MS);
+    this.gcObserver.observe({ entryTypes: ['gc'] });
     this.sampleMemory();
   }
 
   /** Starts counting into another phase; returns the stats of the one that ended. */
   enter(phase: string): PhaseStats {
     const ended = this.stats(this.phase);
+    this.countCollections(ended);
     this.phase = phase;
     this.last = performance.now();
     return ended;
   }
 
+  /** A phase's figures so far, its longest blocks with the collections in them. */
   stats(phase: string): PhaseStats {
+    return this.countCollections(this.phaseStats(phase));
+  }
+
+  private phaseStats(phase: string): PhaseStats {
     let s = this.phases.get(phase);
     if (!s) this.phases.set(phase, (s = { worst: 0, over50: 0, ticks: 0, longest: [], peakHeapMb: 0, peakRssMb: 0 }));
     return s;
@@ -77,6 +105,24 @@ export class LagMonitor {
 
   dispose(): void {
     clearInterval(this.timer);
+    this.gcObserver.disconnect();
+  }
+
+  private countCollections(s: PhaseStats): PhaseStats {
+    for (const block of s.longest) {
+      const end = block.from + block.ms + INTERVAL_MS;
+      let gcMs = 0;
+      const kinds = new Set<string>();
+      for (const c of this.collections) {
+        const overlap = Math.min(c.end, end) - Math.max(c.start, block.from);
+        if (overlap <= 0) continue;
+        gcMs += overlap;
+        kinds.add(c.kind);
+      }
+      block.gcMs = Math.round(gcMs);
+      block.gcKinds = [...kinds];
+    }
+    return s;
   }
 
   private tick(): void {
@@ -85,13 +131,13 @@ export class LagMonitor {
     this.last = now;
     this.excludedMs = 0;
     const sched = threadSchedule();
-    const s = this.stats(this.phase);
+    const s = this.phaseStats(this.phase);
     s.ticks++;
     if (late > s.worst) s.worst = late;
     if (late > 50) s.over50++;
     if (late > 20 && (s.longest.length < KEEP || late > s.longest[s.longest.length - 1].ms)) {
       const split = sched && this.lastSched ? { ranMs: Math.round(sched.ranMs - this.lastSched.ranMs), waitedMs: Math.round(sched.waitedMs - this.lastSched.waitedMs) } : {};
-      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started), ...split });
+      s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started), from: now - late - INTERVAL_MS, ...split });
       s.longest.sort((a, b) => b.ms - a.ms);
       s.longest.length = Math.min(s.longest.length, KEEP);
     }
@@ -102,7 +148,7 @@ export class LagMonitor {
   /** The host's heap (this thread's V8 isolate; the parse workers have their own) and the whole process's resident set. */
   private sampleMemory(): void {
     const m = process.memoryUsage();
-    const s = this.stats(this.phase);
+    const s = this.phaseStats(this.phase);
     s.peakHeapMb = Math.max(s.peakHeapMb, m.heapUsed / 1048576);
     s.peakRssMb = Math.max(s.peakRssMb, m.rss / 1048576);
   }
