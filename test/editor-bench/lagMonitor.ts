@@ -71,7 +71,6 @@ export class LagMonitor {
   /** Starts counting into another phase; returns the stats of the one that ended. */
   enter(phase: string): PhaseStats {
     const ended = this.stats(this.phase);
-    this.countCollections(ended);
     this.phase = phase;
     this.last = performance.now();
     return ended;
