@@ -29,10 +29,14 @@ const fingerprints = new WeakMap<Question, Fingerprint>();
  * bank gets the same findings whatever was read before it.
  */
 function wordOf(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h;
 }
+
+/** FNV-1a's 32-bit start and multiplier: `wordIds` hashes ASCII words as it reads them, and must give `wordOf`'s ids. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
  * A triple of words as a 30-bit number (a small integer, which sets and maps keep unboxed). Two different triples
@@ -59,10 +63,10 @@ export function wordIds(text: string, ids: number[]): void {
     const c = i < text.length ? text.charCodeAt(i) : 0;
     if (isAsciiLetterOrDigit(c)) {
       if (!inWord) {
-        h = 0x811c9dc5;
+        h = FNV_OFFSET;
         inWord = true;
       }
-      h = Math.imul(h ^ (c <= 90 && c >= 65 ? c | 32 : c), 0x01000193);
+      h = Math.imul(h ^ (c <= 90 && c >= 65 ? c | 32 : c), FNV_PRIME);
     } else if (inWord) {
       ids.push(h);
       inWord = false;
