@@ -12,3 +12,13 @@ export function slicer(sliceMs = 8): () => Promise<boolean> {
     return true;
   };
 }
+
+/** Runs steps (a generator that yields between them) to their end on a shared thread, giving it back every `sliceMs`. */
+export async function runStepsSliced<T>(steps: Generator<void, T>, sliceMs?: number): Promise<T> {
+  const pause = slicer(sliceMs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}

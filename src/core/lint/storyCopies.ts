@@ -8,6 +8,8 @@ export const MIN_WORDS = 25;
 export const SAME_STORY = 0.8;
 /** A triple many stories use ("i was asked") is looked at in its first stories only: a copy shares most of its triples, so it shows up under a rarer one as well. */
 const MAX_CANDIDATES_PER_SHINGLE = 16;
+/** Stories of one file compared or relinked between two yields of an update. */
+const STORIES_PER_STEP = 200;
 
 interface Fingerprint {
   words: number;
@@ -154,8 +156,11 @@ function compare(a: Located, b: Located): number {
 }
 
 /** What must stay the same for a story to keep its entry (and its fingerprint) when its file is read again. */
-function wordsOf(question: Question): string {
-  return question.sections.map((s) => s.text).join('\u0000');
+/** Whether two readings of a story have the same words, section by section. */
+function sameWords(a: Question, b: Question): boolean {
+  if (a.sections.length !== b.sections.length) return false;
+  for (let i = 0; i < a.sections.length; i++) if (a.sections[i].text !== b.sections[i].text) return false;
+  return true;
 }
 
 /**
@@ -246,14 +251,16 @@ export class StoryCopies {
   private *swap(before: { input: BankFileInput; stories: Located[] } | undefined, input: BankFileInput, removed: Set<Located>, added: Map<number, Located[]>, touched: Set<string>): Generator<void, Located[]> {
     const questions = input.bank.principles.flatMap((principle) => principle.questions.map((question) => ({ principle: principle.title, question })));
     const old = before?.stories ?? [];
+    // A file of thousands of stories (one changed): compared, then relinked, a few hundred a step.
     let head = 0;
-    while (head < old.length && head < questions.length && wordsOf(old[head].question) === wordsOf(questions[head].question)) head++;
+    while (head < old.length && head < questions.length && sameWords(old[head].question, questions[head].question)) if (++head % STORIES_PER_STEP === 0) yield;
     let tail = 0;
-    while (tail < old.length - head && tail < questions.length - head && wordsOf(old[old.length - 1 - tail].question) === wordsOf(questions[questions.length - 1 - tail].question)) tail++;
+    while (tail < old.length - head && tail < questions.length - head && sameWords(old[old.length - 1 - tail].question, questions[questions.length - 1 - tail].question)) {
+      if (++tail % STORIES_PER_STEP === 0) yield;
+    }
     const stories: Located[] = [];
     for (const [i, { principle, question }] of questions.entries()) {
-      // A file of thousands of stories (one changed): the kept ones are relinked a few hundred a step.
-      if (i % 200 === 199) yield;
+      if (i % STORIES_PER_STEP === STORIES_PER_STEP - 1) yield;
       const kept = i < head ? old[i] : i >= questions.length - tail ? old[old.length - questions.length + i] : undefined;
       if (kept) {
         fingerprints.set(question, fingerprintOf(kept.question));

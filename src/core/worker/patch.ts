@@ -9,6 +9,7 @@
  */
 import type { BankFile, Principle, Question } from '../model';
 import { EditShift, type TextEdit } from '../text/editShift';
+import { runSteps } from '../steps';
 import type { WorkerFinding } from './protocol';
 
 /** The edit as the quick re-read found it: offsets before `start` stay, those after `oldEnd` move by `delta`. */
@@ -84,6 +85,11 @@ export function findingsPatch<F extends object>(base: readonly F[], next: readon
 
 /** The new bank from the base's and a patch (the base must be the reading of version `patch.base`); undefined if they do not fit. */
 export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | undefined {
+  return runSteps(applyBankPatchSteps(base, patch));
+}
+
+/** The same, a few hundred moved stories a step, for a host that gives its thread back between steps. */
+export function* applyBankPatchSteps(base: BankFile, patch: ReadPatch): Generator<void, BankFile | undefined> {
   const questions = base.principles.flatMap((p) => p.questions);
   if (patch.principles.reduce((n, p) => n + p.questions, 0) !== questions.length) return undefined;
   if (!patch.edit) return base;
@@ -91,7 +97,16 @@ export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | und
   const shift = new EditShift(patch.edit);
   const { index, question } = patch.story;
   const start = patch.edit.start;
-  const moved = questions.map((q, i) => (i === index ? question : q.range.start.offset < start ? q : withMemo(q, shift.question(q))));
+  const moved: Question[] = [];
+  let shifted = 0;
+  for (const [i, q] of questions.entries()) {
+    if (i === index) moved.push(question);
+    else if (q.range.start.offset < start) moved.push(q);
+    else {
+      moved.push(withMemo(q, shift.question(q)));
+      if (++shifted % STORIES_PER_STEP === 0) yield;
+    }
+  }
   let next = 0;
   // The principles as the worker read them (their ranges are its), each with its stories.
   const principles = patch.principles.map(({ questions: count, ...header }): Principle => {
@@ -101,6 +116,9 @@ export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | und
   });
   return { principles, hasStories: patch.hasStories };
 }
+
+/** Stories moved between two yields of applyBankPatchSteps (a few milliseconds of the host's thread). */
+const STORIES_PER_STEP = 250;
 
 /** The new findings from the base's and a patch's; undefined if they do not fit. */
 export function applyFindingsPatch(base: readonly WorkerFinding[], patch: ReadPatch): WorkerFinding[] | undefined {

@@ -6,7 +6,8 @@ import type { BankFile } from '../../core/model';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
 import { lazyCollator } from '../../core/text/collator';
 import { LineIndex } from '../../core/text/lineIndex';
-import { applyBankPatch, applyFindingsPatch } from '../../core/worker/patch';
+import { runStepsSliced } from '../../core/slices';
+import { applyBankPatchSteps, applyFindingsPatch } from '../../core/worker/patch';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { ParseResponse, WorkerFinding } from '../../core/worker/protocol';
 import { catalogSetting } from '../tree/settings';
@@ -249,7 +250,7 @@ export class StoryIndex implements vscode.Disposable {
       const request = { key, version: version ?? -ticket, text, fileName: uri.path, keep, lint: settings.config, ...(skip ? { skipStoryless: 'unless-simple' as const } : {}), ...(TRACE_TYPING && keep ? { trace: true } : {}) };
       let answer = await this.traced(key, version, this.parser.parse({ ...request, ...(base ? { patchFrom: base.version } : {}) }));
       if (answer.patch) {
-        const patched = base && answer.patch.base === base.version ? traceSpan(key, version, 'applyPatch', () => applyPatch(base, answer)) : undefined;
+        const patched = base && answer.patch.base === base.version ? await traceSpan(key, version, 'applyPatch', () => applyPatch(base, answer)) : undefined;
         if (TRACE_TYPING && version !== undefined) traceData(key, version, { patched: !!patched });
         if (patched) ({ bank, lint } = { bank: patched.bank, lint: patched.findings && { settings: settings.key, findings: patched.findings } });
         else answer = await this.parser.parse(request); // the reading here is not the one patched: the whole of it
@@ -535,10 +536,13 @@ export class StoryIndex implements vscode.Disposable {
   }
 }
 
-/** A reading from the worker's patch to the reading held here; undefined when they do not fit (then the whole reading is asked for). */
-function applyPatch(base: IndexedFile, answer: ParseResponse): { bank: BankFile; findings?: WorkerFinding[] } | undefined {
+/**
+ * A reading from the worker's patch to the reading held here; undefined when they do not fit (then the whole reading
+ * is asked for). In slices: typing near the top of a file of thousands of stories moves all of them.
+ */
+async function applyPatch(base: IndexedFile, answer: ParseResponse): Promise<{ bank: BankFile; findings?: WorkerFinding[] } | undefined> {
   const patch = answer.patch!;
-  const bank = applyBankPatch(base.bank, patch);
+  const bank = await runStepsSliced(applyBankPatchSteps(base.bank, patch));
   if (!bank) return undefined;
   if (!patch.findings) return { bank, ...(answer.findings ? { findings: answer.findings } : {}) };
   const findings = base.lint && applyFindingsPatch(base.lint.findings, patch);

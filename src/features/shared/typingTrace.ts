@@ -37,16 +37,24 @@ export function traceMark(key: string, version: number, name: string, at = trace
   e.at[name] ??= at;
 }
 
-/** Time spent in one step (summed over calls). */
+/** Time spent in one step (summed over calls); a step that returns a promise, until it settles. */
 export function traceSpan<T>(key: string, version: number | undefined, name: string, run: () => T): T {
   if (!TRACE_TYPING || version === undefined) return run();
   const start = performance.now();
-  try {
-    return run();
-  } finally {
+  const record = () => {
     const e = entry(key, version);
     e.ms[name] = (e.ms[name] ?? 0) + performance.now() - start;
+  };
+  let result: T;
+  try {
+    result = run();
+  } catch (error) {
+    record();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(record) as T;
+  record();
+  return result;
 }
 
 export function traceData(key: string, version: number, data: Record<string, unknown>): void {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { lintBank } from '../../../src/core/lint/runner';
 import type { BankFile } from '../../../src/core/model';
 import { parseBank } from '../../../src/core/parser';
-import { applyBankPatch, applyFindingsPatch } from '../../../src/core/worker/patch';
+import { applyBankPatch, applyBankPatchSteps, applyFindingsPatch } from '../../../src/core/worker/patch';
 import { createRequestHandler } from '../../../src/core/worker/handler';
 import type { ParseResponse, WorkerFinding } from '../../../src/core/worker/protocol';
 import { ALL_ON, placeEdit, typedEdit, withoutStories } from '../helpers/typedEdits';
@@ -74,5 +74,24 @@ describe('worker: answers to the typing host as patches to its reading', () => {
     const patched = ask(4, `${next.slice(0, at)}x${next.slice(at)}`, 3);
     assert.ok(patched.patch?.story, 'a patch once the versions agree');
     assert.deepEqual(patched.bank.principles, [], 'the whole model is not sent with a patch');
+  });
+
+  it('moves the stories of a long file a few hundred a step, to the same bank', () => {
+    const story = (n: number) => `## Question ${n}?\n\n**Situation:** a late order ${n}.\n**Task:** ship it.\n**Action:** I re-planned.\n**Result:** 20% faster.\n\n`;
+    const text = `# Ownership\n\n${Array.from({ length: 1200 }, (_, n) => story(n)).join('')}`;
+    const handle = createRequestHandler();
+    const base = handle({ type: 'parse', id: 1, key: 'k', version: 1, text, keep: true, lint: ALL_ON }) as ParseResponse;
+    const at = base.bank.principles[0].questions[1].sections[0].range.end.offset - 1;
+    const next = `${text.slice(0, at)}really ${text.slice(at)}`;
+    const answer = handle({ type: 'parse', id: 2, key: 'k', version: 2, text: next, keep: true, lint: ALL_ON, patchFrom: 1 }) as ParseResponse;
+    assert.ok(answer.patch?.story, 'a patch');
+    const steps = applyBankPatchSteps(base.bank, answer.patch);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // 1,198 stories after the edited one move.
+    assert.equal(yields, 4);
+    assert.deepEqual(step.value, parseBank(next));
+    assert.deepEqual(applyBankPatch(base.bank, answer.patch), step.value);
   });
 });
