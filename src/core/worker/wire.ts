@@ -1,4 +1,6 @@
-import type { BankFile } from '../model';
+import type { BankFile, Principle, Question } from '../model';
+import { runStepsSliced } from '../slices';
+import { runSteps } from '../steps';
 import type { ParseResponse, WorkerResponse } from './protocol';
 
 /**
@@ -6,17 +8,63 @@ import type { ParseResponse, WorkerResponse } from './protocol';
  * bank) goes as JSON text: JSON.parse builds each object with its fields in place and shares short strings
  * ("situation", "bold"), where structured clone built objects with their fields kept apart and a copy of every string.
  * The bank is plain data (no undefined field, no NaN), so the text reads back to the same bank.
+ *
+ * A bank of more than STORIES_PER_PART stories goes in parts: its principles without their stories (`bankHead`, each
+ * with how many it holds), then the stories, STORIES_PER_PART to a text. The host reads one part at a time and gives
+ * its thread back between them: one JSON.parse of a file of thousands of stories held it for tens of milliseconds.
  */
-export type WireMessage = WorkerResponse | (Omit<ParseResponse, 'bank'> & { bankJson: string });
+export type WireMessage = WorkerResponse | (Omit<ParseResponse, 'bank'> & { bankJson: string }) | (Omit<ParseResponse, 'bank'> & { bankHead: string; storyParts: string[] });
+
+type BankHead = Omit<BankFile, 'principles'> & { principles: (Omit<Principle, 'questions'> & { questions: number })[] };
+
+export const STORIES_PER_PART = 400;
 
 export function toWire(message: WorkerResponse): WireMessage {
   if (message.type !== 'parsed' || !message.bank.principles.length) return message;
   const { bank, ...rest } = message;
-  return { ...rest, bankJson: JSON.stringify(bank) };
+  const stories = bank.principles.flatMap((p) => p.questions);
+  if (stories.length <= STORIES_PER_PART) return { ...rest, bankJson: JSON.stringify(bank) };
+  const head: BankHead = { ...bank, principles: bank.principles.map((p) => ({ ...p, questions: p.questions.length })) };
+  const storyParts: string[] = [];
+  for (let at = 0; at < stories.length; at += STORIES_PER_PART) storyParts.push(JSON.stringify(stories.slice(at, at + STORIES_PER_PART)));
+  return { ...rest, bankHead: JSON.stringify(head), storyParts };
 }
 
+/** The message as the worker sent it, read in one go. */
 export function fromWire(message: WireMessage): WorkerResponse {
-  if (!('bankJson' in message)) return message;
-  const { bankJson, ...rest } = message;
-  return { ...rest, bank: JSON.parse(bankJson) as BankFile };
+  return runSteps(fromWireSteps(message));
+}
+
+/**
+ * Hands the host each message as the worker sent it: at once, or, for a bank in parts, once its parts are read, a part
+ * every few milliseconds of the thread (the pool starts that worker's next file only then: it waits for the answer).
+ */
+export function deliverFromWire(message: WireMessage, listener: (message: WorkerResponse) => void): void {
+  if (!('storyParts' in message)) return listener(fromWire(message));
+  const { id, key, version } = message;
+  void runStepsSliced(fromWireSteps(message)).then(listener, (error: unknown) =>
+    listener({ type: 'error', id, key, version, message: `the worker's answer could not be read: ${error instanceof Error ? error.message : String(error)}` }),
+  );
+}
+
+function* fromWireSteps(message: WireMessage): Generator<void, WorkerResponse> {
+  if ('bankJson' in message) {
+    const { bankJson, ...rest } = message;
+    return { ...rest, bank: JSON.parse(bankJson) as BankFile };
+  }
+  if (!('storyParts' in message)) return message;
+  const { bankHead, storyParts, ...rest } = message;
+  const head = JSON.parse(bankHead) as BankHead;
+  const stories: Question[] = [];
+  for (const part of storyParts) {
+    yield;
+    for (const story of JSON.parse(part) as Question[]) stories.push(story);
+  }
+  let next = 0;
+  const principles = head.principles.map((p): Principle => {
+    const own = stories.slice(next, next + p.questions);
+    next += p.questions;
+    return { ...p, questions: own };
+  });
+  return { ...rest, bank: { ...head, principles } };
 }
