@@ -34,4 +34,22 @@ describe('diagnostics batch: problems of files read from disk go to VS Code toge
     await wait(50);
     assert.deepEqual(sent, []);
   });
+
+  it('with a limit, sends a heavy batch in parts, and not a value added again or taken out meanwhile', async () => {
+    const sent: string[][] = [];
+    const batch = new Batch<string>((values) => sent.push(values), 10, { weight: (v) => Number(v.slice(-1)), most: 6 });
+    batch.add('a.md', 'a3');
+    batch.add('b.md', 'b3');
+    batch.add('c.md', 'c3');
+    batch.add('d.md', 'd9');
+    batch.add('e.md', 'e1');
+    batch.flush();
+    assert.deepEqual(sent, [['a3', 'b3']], 'the first part at once, as much as the limit allows');
+    assert.equal(batch.has('c.md'), true, 'a value of a later part is still to be sent');
+    batch.delete('c.md');
+    batch.add('e.md', 'e2');
+    await wait(30);
+    assert.deepEqual(sent, [['a3', 'b3'], ['d9'], ['e2']], 'a heavier value alone; c taken out; e as added again');
+    assert.equal(batch.has('e.md'), false);
+  });
 });
