@@ -155,8 +155,7 @@ function compare(a: Located, b: Located): number {
   return a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : a.question.range.start.offset - b.question.range.start.offset;
 }
 
-/** What must stay the same for a story to keep its entry (and its fingerprint) when its file is read again. */
-/** Whether two readings of a story have the same words, section by section. */
+/** Whether two readings of a story have the same words, section by section: what must stay the same for a story to keep its entry (and its fingerprint) when its file is read again. */
 function sameWords(a: Question, b: Question): boolean {
   if (a.sections.length !== b.sections.length) return false;
   for (let i = 0; i < a.sections.length; i++) if (a.sections[i].text !== b.sections[i].text) return false;
@@ -253,7 +252,9 @@ export class StoryCopies {
     const old = before?.stories ?? [];
     // A file of thousands of stories (one changed): compared, then relinked, a few hundred a step.
     let head = 0;
-    while (head < old.length && head < questions.length && sameWords(old[head].question, questions[head].question)) if (++head % STORIES_PER_STEP === 0) yield;
+    while (head < old.length && head < questions.length && sameWords(old[head].question, questions[head].question)) {
+      if (++head % STORIES_PER_STEP === 0) yield;
+    }
     let tail = 0;
     while (tail < old.length - head && tail < questions.length - head && sameWords(old[old.length - 1 - tail].question, questions[questions.length - 1 - tail].question)) {
       if (++tail % STORIES_PER_STEP === 0) yield;

@@ -83,6 +83,9 @@ export function findingsPatch<F extends object>(base: readonly F[], next: readon
   return { keep, fresh: next.slice(keep, j + 1), from: i + 1 };
 }
 
+/** Stories moved between two yields of applyBankPatchSteps (a few milliseconds of the host's thread). */
+const STORIES_PER_STEP = 250;
+
 /** The new bank from the base's and a patch (the base must be the reading of version `patch.base`); undefined if they do not fit. */
 export function applyBankPatch(base: BankFile, patch: ReadPatch): BankFile | undefined {
   return runSteps(applyBankPatchSteps(base, patch));
@@ -116,9 +119,6 @@ export function* applyBankPatchSteps(base: BankFile, patch: ReadPatch): Generato
   });
   return { principles, hasStories: patch.hasStories };
 }
-
-/** Stories moved between two yields of applyBankPatchSteps (a few milliseconds of the host's thread). */
-const STORIES_PER_STEP = 250;
 
 /** The new findings from the base's and a patch's; undefined if they do not fit. */
 export function applyFindingsPatch(base: readonly WorkerFinding[], patch: ReadPatch): WorkerFinding[] | undefined {
