@@ -61,7 +61,7 @@ describe('parser: re-reading only the edited story', () => {
     this.timeout(300_000);
     // Positions spread evenly (no bias to the ends), inside a section, where typing happens.
     const place = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
-    const typing = fc.record({ at: place, remove: fc.nat({ max: 3 }), insert: fc.constantFrom('\n', '\n\n', '\r\n', '\n\nNew words', '\nmore ', ' #2 ', 'word', '\n- ', '\n# ', '\n---', '\n    ', '\n\n    x', '\n> ', '\n<b>', '\n1. ') });
+    const typing = fc.record({ at: place, remove: fc.nat({ max: 3 }), insert: fc.constantFrom('\n', '\n\n', '\r\n', '\n\nNew words', '\nmore ', ' #2 ', 'word', '\n- ', '\n# ', '\n---', '\n    ', '\n\n    x', '\n> ', '\n<b>', '\n1. ', ' \n', '  \n', 'word \n', ': \n') });
     let quick = 0;
     fc.assert(
       fc.property(fc.constantFrom(...FILES), fc.boolean(), fc.array(typing, { minLength: 1, maxLength: 4 }), (file, crlf, edits) => {
@@ -124,6 +124,16 @@ describe('parser: re-reading only the edited story', () => {
       assert.ok(quick, JSON.stringify(insert));
       assert.deepEqual(quick, parseBank(next));
     }
+    // The line split after the space (the cursor after "went ", then Enter): the space stays at the line's end.
+    const afterSpace = text.indexOf('Alerts went ') + 'Alerts went '.length;
+    const split = `${text.slice(0, afterSpace)}\n${text.slice(afterSpace)}`;
+    const quickSplit = reparseBank(text, bank, split, new LineIndex(split));
+    assert.ok(quickSplit, 'a break after a word and a space');
+    assert.deepEqual(quickSplit, parseBank(split));
+    // After a label and a space the section would start on the next line: the whole file is read again.
+    const afterLabel = text.indexOf('**Situation:** ') + '**Situation:** '.length;
+    const emptied = `${text.slice(0, afterLabel)}\n${text.slice(afterLabel)}`;
+    assert.equal(reparseBank(text, bank, emptied, new LineIndex(emptied)), undefined, 'a break after a label and a space');
     // Enter at the end of a section's paragraph, then a new paragraph typed.
     const end = text.indexOf('within five minutes.') + 'within five minutes.'.length;
     for (const insert of ['\n', '\n\n', '\n\nI told my manager first.']) {
