@@ -67,7 +67,8 @@ function isWhitespace(code: number): boolean {
   return code === SPACE || code === 9 || code === 10 || code === 12 || code === 13 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 
-type Line = { start: number; end: number; number: number };
+/** `soft`: the line ends in one space after its text, a soft line break micromark reads without the space. */
+type Line = { start: number; end: number; number: number; soft?: boolean };
 
 class SimpleReader {
   private readonly children: RootContent[] = [];
@@ -124,10 +125,18 @@ class SimpleReader {
       return true;
     }
     const first = text.charCodeAt(start);
-    if (isWhitespace(first) || isWhitespace(text.charCodeAt(end - 1))) return false;
+    if (isWhitespace(first)) return false;
+    if (isWhitespace(text.charCodeAt(end - 1))) {
+      // One space after a word, in a paragraph or a list item that goes on to the next line: a soft break. Two
+      // spaces make a hard break, and a space after `**` may end a strong run: both are left to micromark.
+      const before = text.charCodeAt(end - 2);
+      if (text.charCodeAt(end - 1) !== SPACE || isWhitespace(before) || before === STAR) return false;
+      line.soft = true;
+    }
     const afterBlank = this.listBeforeBlank;
     this.listBeforeBlank = false;
     if (first === 60 /* < */) {
+      if (line.soft) return false;
       const comment = this.isOneLineComment(start, end);
       if (!(comment || this.opensHtmlBlock(start, end)) || this.list || !this.closeParagraph()) return false;
       if (comment) this.children.push(this.htmlNode(line, line));
@@ -135,7 +144,7 @@ class SimpleReader {
       return true;
     }
     if (first === 35 /* # */) {
-      if (this.list) return false;
+      if (this.list || line.soft) return false;
       let depth = 1;
       while (depth < 7 && text.charCodeAt(start + depth) === 35) depth++;
       if (depth > 6 || text.charCodeAt(start + depth) !== SPACE || start + depth + 1 >= end) return false;
@@ -249,7 +258,9 @@ class SimpleReader {
     let textStart: { line: Line; offset: number } | undefined;
     const flushText = (line: Line, upTo: number) => {
       if (textStart && upTo > textStart.offset) {
-        out.push({ type: 'text', value: text.slice(textStart.offset, upTo), position: { start: this.point(textStart.line, textStart.offset), end: this.point(line, upTo) } } satisfies Text);
+        const value = text.slice(textStart.offset, upTo);
+        // A soft line's space is not part of the text (only soft lines end in a space).
+        out.push({ type: 'text', value: value.includes(' \n') ? value.replace(/ \n/g, '\n') : value, position: { start: this.point(textStart.line, textStart.offset), end: this.point(line, upTo) } } satisfies Text);
       }
       textStart = undefined;
     };
@@ -302,9 +313,11 @@ class SimpleReader {
     const lines = this.paragraph;
     if (!lines) return true;
     this.paragraph = undefined;
+    const last = lines[lines.length - 1];
+    // A space at the paragraph's end is dropped from its position too: left to micromark.
+    if (last.soft) return false;
     const children = this.phrasing(lines);
     if (!children) return false;
-    const last = lines[lines.length - 1];
     this.children.push({ type: 'paragraph', children, position: { start: this.point(lines[0], lines[0].start), end: this.point(last, last.end) } } satisfies Paragraph);
     return true;
   }
@@ -315,10 +328,11 @@ class SimpleReader {
     const list = this.list;
     if (!item || !list) return true;
     this.item = undefined;
-    const content = this.phrasing(item.lines, item.from);
-    if (!content) return false;
     const [first] = item.lines;
     const last = item.lines[item.lines.length - 1];
+    if (last.soft) return false;
+    const content = this.phrasing(item.lines, item.from);
+    if (!content) return false;
     const end = this.point(last, last.end);
     const paragraph: Paragraph = { type: 'paragraph', children: content, position: { start: this.point(first, item.from), end } };
     list.children.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: this.point(first, item.marker), end } } satisfies ListItem);
