@@ -152,7 +152,7 @@ function htmlStillReadsLocally(previousText: string, previous: BankFile, text: s
 
 /** Characters whose meaning can reach past their own line or block. */
 const STRUCTURAL = /[\r\n<>`~|#\\]/;
-/** A line that ends in a word (a letter or digit, then sentence punctuation at most) and blanks. */
+/** Text that ends in a word (a letter or digit, then sentence punctuation at most) and blanks. */
 const WORD_THEN_BLANKS = /[\p{L}\p{N}][.,;!?'")\]]*[ \t]+$/u;
 /** What an edit may not type or delete: a `#` is only a heading at a line's start (checked on the line). */
 const STRUCTURAL_IN_EDIT = /[\r\n<>`~|\\]/;
@@ -255,7 +255,7 @@ function lineBreaksStayLocal(before: string, after: string, edit: Edit, inserted
   if (RULE_LINE.test(lines[0]) || CONTAINER_PREFIX.exec(lines[0])![0].length !== CONTAINER_PREFIX.exec(oldLine)![0].length) return false;
   // A break after blanks that follow anything but a word ("**Action:** " left empty): where a section ends depends on
   // what is read around it. After a word ("I set up " and Enter, a line split at a space) the line stays plain text.
-  if (lines.length > 1 && /[ \t]$/.test(lines[0]) && !WORD_THEN_BLANKS.test(lines[0])) return false;
+  if (lines.length > 1 && /[ \t]$/.test(lines[0]) && !WORD_THEN_BLANKS.test(lines[0].slice(CONTAINER_PREFIX.exec(lines[0])![0].length))) return false;
   let blank = false;
   for (const line of lines.slice(1)) {
     if (BLANK.test(line)) {

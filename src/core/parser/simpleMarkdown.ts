@@ -127,7 +127,7 @@ class SimpleReader {
     const first = text.charCodeAt(start);
     if (isWhitespace(first)) return false;
     if (isWhitespace(text.charCodeAt(end - 1))) {
-      // One space after a word, in a paragraph or a list item that goes on to the next line: a soft break. Two
+      // One space after the text, in a paragraph or a list item that goes on to the next line: a soft break. Two
       // spaces make a hard break, and a space after `**` may end a strong run: both are left to micromark.
       const before = text.charCodeAt(end - 2);
       if (text.charCodeAt(end - 1) !== SPACE || isWhitespace(before) || before === STAR) return false;

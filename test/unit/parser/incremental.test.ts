@@ -134,6 +134,14 @@ describe('parser: re-reading only the edited story', () => {
     const afterLabel = text.indexOf('**Situation:** ') + '**Situation:** '.length;
     const emptied = `${text.slice(0, afterLabel)}\n${text.slice(afterLabel)}`;
     assert.equal(reparseBank(text, bank, emptied, new LineIndex(emptied)), undefined, 'a break after a label and a space');
+    // After a list marker and its space the item would be left empty (a number and a dot are no word).
+    const listed = '# Ownership\n\n## Give an example (1)\n\n### Action\n1. I queried the access logs first.\n2. I found three large customers.\n\n### Result\nWe kept it.\n';
+    const afterMarker = listed.indexOf('2. I found') + 3;
+    const emptiedItem = `${listed.slice(0, afterMarker)}\n${listed.slice(afterMarker)}`;
+    assert.equal(reparseBank(listed, parseBank(listed), emptiedItem, new LineIndex(emptiedItem)), undefined, 'a break after a list marker');
+    const afterWord = listed.indexOf('I found ') + 'I found '.length;
+    const splitItem = `${listed.slice(0, afterWord)}\n${listed.slice(afterWord)}`;
+    assert.deepEqual(reparseBank(listed, parseBank(listed), splitItem, new LineIndex(splitItem)), parseBank(splitItem), 'a list item split at a space');
     // Enter at the end of a section's paragraph, then a new paragraph typed.
     const end = text.indexOf('within five minutes.') + 'within five minutes.'.length;
     for (const insert of ['\n', '\n\n', '\n\nI told my manager first.']) {
