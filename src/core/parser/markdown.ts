@@ -4,6 +4,7 @@ import { raw } from 'hast-util-raw';
 import { toHast } from 'mdast-util-to-hast';
 import remarkFrontmatter from 'remark-frontmatter';
 import { remarkGfmRead } from './gfm';
+import { readInParts } from './inParts';
 import { readSimpleRawHtml } from './simpleHtml';
 import { readSimpleMarkdown } from './simpleMarkdown';
 import remarkParse from 'remark-parse';
@@ -21,7 +22,12 @@ const FRONT_MATTER = /^\uFEFF?(?:---|\+\+\+)[ \t]*\r?\n/;
  */
 export function readMdast(text: string, full = false): MdastRoot {
   if (FRONT_MATTER.test(text)) return withFrontMatter.parse(text);
-  return (full ? undefined : readSimpleMarkdown(text)) ?? processor.parse(text);
+  return (full ? undefined : readSimpleMarkdown(text)) ?? readWithMicromark(text);
+}
+
+/** micromark's mdast of a text without front matter: a big file in parts (see inParts.ts), `partBytes` apart at least. */
+export function readWithMicromark(text: string, partBytes?: number): MdastRoot {
+  return readInParts(text, (part) => processor.parse(part), partBytes);
 }
 
 /** Whether `readMdast` reads the text without micromark (the full reader: several times slower). */
