@@ -67,6 +67,16 @@ export function principleHeaders(bank: BankFile): ReadPatch['principles'] {
   return bank.principles.map(({ questions, ...header }) => ({ ...header, questions: questions.length }));
 }
 
+/** The principles of `headers`, each with as many of `stories` as its header counts, in order. */
+export function withStories(headers: ReadPatch['principles'], stories: readonly Question[]): Principle[] {
+  let next = 0;
+  return headers.map((header) => {
+    const own = stories.slice(next, next + header.questions);
+    next += header.questions;
+    return { ...header, questions: own };
+  });
+}
+
 /**
  * The findings part of a patch: how `next` is made of `base` (findings kept as they were, or moved by the
  * edit: `movedFrom` tells which base finding a moved one came from) and fresh ones in between.
@@ -110,14 +120,8 @@ export function* applyBankPatchSteps(base: BankFile, patch: ReadPatch): Generato
       if (++shifted % STORIES_PER_STEP === 0) yield;
     }
   }
-  let next = 0;
   // The principles as the worker read them (their ranges are its), each with its stories.
-  const principles = patch.principles.map(({ questions: count, ...header }): Principle => {
-    const own = moved.slice(next, next + count);
-    next += count;
-    return { ...header, questions: own };
-  });
-  return { principles, hasStories: patch.hasStories };
+  return { principles: withStories(patch.principles, moved), hasStories: patch.hasStories };
 }
 
 /** The new findings from the base's and a patch's; undefined if they do not fit. */

@@ -1,6 +1,7 @@
-import type { BankFile, Principle, Question } from '../model';
+import type { BankFile, Question } from '../model';
 import { runStepsSliced } from '../slices';
 import { runSteps } from '../steps';
+import { principleHeaders, withStories, type ReadPatch } from './patch';
 import type { ParseResponse, WorkerResponse } from './protocol';
 
 /**
@@ -15,7 +16,7 @@ import type { ParseResponse, WorkerResponse } from './protocol';
  */
 export type WireMessage = WorkerResponse | (Omit<ParseResponse, 'bank'> & { bankJson: string }) | (Omit<ParseResponse, 'bank'> & { bankHead: string; storyParts: string[] });
 
-type BankHead = Omit<BankFile, 'principles'> & { principles: (Omit<Principle, 'questions'> & { questions: number })[] };
+type BankHead = Omit<BankFile, 'principles'> & { principles: ReadPatch['principles'] };
 
 export const STORIES_PER_PART = 400;
 
@@ -24,7 +25,7 @@ export function toWire(message: WorkerResponse): WireMessage {
   const { bank, ...rest } = message;
   const stories = bank.principles.flatMap((p) => p.questions);
   if (stories.length <= STORIES_PER_PART) return { ...rest, bankJson: JSON.stringify(bank) };
-  const head: BankHead = { ...bank, principles: bank.principles.map((p) => ({ ...p, questions: p.questions.length })) };
+  const head: BankHead = { ...bank, principles: principleHeaders(bank) };
   const storyParts: string[] = [];
   for (let at = 0; at < stories.length; at += STORIES_PER_PART) storyParts.push(JSON.stringify(stories.slice(at, at + STORIES_PER_PART)));
   return { ...rest, bankHead: JSON.stringify(head), storyParts };
@@ -60,11 +61,5 @@ function* fromWireSteps(message: WireMessage): Generator<void, WorkerResponse> {
     yield;
     for (const story of JSON.parse(part) as Question[]) stories.push(story);
   }
-  let next = 0;
-  const principles = head.principles.map((p): Principle => {
-    const own = stories.slice(next, next + p.questions);
-    next += p.questions;
-    return { ...p, questions: own };
-  });
-  return { ...rest, bank: { ...head, principles } };
+  return { ...rest, bank: { ...head, principles: withStories(head.principles, stories) } };
 }
