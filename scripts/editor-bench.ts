@@ -132,6 +132,7 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   if (indexing?.processCpuMs !== undefined) {
     const thread = indexing.hostThreadCpuMs === null ? '' : `, of which the host's thread ${(indexing.hostThreadCpuMs / 1000).toFixed(1)} s`;
     rows.push(['processor time of the extension host process until the scan ends (all its threads: host, parse workers, V8)', `${(indexing.processCpuMs / 1000).toFixed(1)} s${thread}`, 'report', '']);
+    if (indexing.childProcessesCpuMs) rows.push(["processor time of the extension host's child processes by then (the parse processes, when not threads)", `${(indexing.childProcessesCpuMs / 1000).toFixed(1)} s`, 'report', '']);
   }
   if (settled) rows.push([`after the scan: until diagnostics are quiet for 3 s (${settled.diagnosedFiles} files with diagnostics)`, `${(settled.afterReadyMs / 1000 - 3).toFixed(1)} s`, '—', '']);
   const idx = lag('indexing', 'after-scan');

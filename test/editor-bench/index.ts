@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { StoryIndex } from '../../src/features/shared/storyIndex';
-import { threadSchedule } from '../integration/support/threadTime';
+import { childProcessesCpuMs, threadSchedule } from '../integration/support/threadTime';
 import { LagMonitor, type PhaseStats } from './lagMonitor';
 
 const EXTENSION_ID = 'star-answers.star-answers';
@@ -236,6 +236,7 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
       stories: index.storyFiles().reduce((n, f) => n + f.bank.principles.reduce((m, p) => m + p.questions.length, 0), 0),
       processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
       hostThreadCpuMs: thread && threadBefore ? Math.round(thread.ranMs - threadBefore.ranMs) : null,
+      childProcessesCpuMs: childProcessesCpuMs() ?? null,
     });
     // What follows the scan on the host: the diagnostics of every file, then a re-read of the whole bank for duplicates.
     monitor.enter('after-scan');

@@ -15,7 +15,7 @@ const STORY = '# Where it is read\n\n## Tell me about a time you moved fast\n\n*
 describe('where story files are read', function () {
   this.timeout(60_000);
   const file = wsFile('where-it-is-read.md');
-  const expected = process.env.STAR_TEST_ROUTE === 'web-worker' ? 'web worker' : 'node worker';
+  const expected = process.env.STAR_TEST_ROUTE === 'web-worker' ? 'web worker' : 'node process';
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
