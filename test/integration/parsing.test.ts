@@ -33,7 +33,10 @@ describe('where story files are read', function () {
     console.log(`    read so far: ${JSON.stringify(before)}`);
     assert.deepStrictEqual(Object.keys(before.answers), [expected], 'every answer came from the host\'s worker');
     assert.ok((before.answers[expected].full ?? 0) >= 1, 'at least one file read in full there');
-    assert.ok(before.workersStarted >= 1 && before.workersStarted <= 4, `workers started: ${before.workersStarted}`);
+    // Two workers, and one more for each time the hostile-file suite before this one overran a budget: once in the
+    // typing worker, and once or twice in the scan's (the file's creation and its change may each be read): a handful,
+    // never one per file.
+    assert.ok(before.workersStarted >= 1 && before.workersStarted <= 6, `workers started: ${before.workersStarted}`);
 
     // A word typed in the Action: the typing worker re-reads only that story.
     const at = editor.document.positionAt(STORY.indexOf('I split') + 'I '.length);
