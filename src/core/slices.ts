@@ -13,12 +13,19 @@ export function slicer(sliceMs = 8): () => Promise<boolean> {
   };
 }
 
-/** Runs steps (a generator that yields between them) to their end on a shared thread, giving it back every `sliceMs`. */
-export async function runStepsSliced<T>(steps: Generator<void, T>, sliceMs?: number): Promise<T> {
-  const pause = slicer(sliceMs);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
+/**
+ * Runs steps (a generator that yields between them) on a shared thread, awaiting `pause` between them. After each
+ * pause that gave the thread back, `stop` may end the run: the answer is then undefined, and the steps are left
+ * where they were (to be resumed later, or dropped).
+ */
+export async function runSteps<T>(steps: Generator<void, T>, pause: () => Promise<boolean>, stop: () => boolean = () => false): Promise<{ value: T } | undefined> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return { value: step.value };
+    if ((await pause()) && stop()) return undefined;
   }
+}
+
+/** Runs steps to their end on a shared thread, giving it back every `sliceMs`. */
+export async function runStepsSliced<T>(steps: Generator<void, T>, sliceMs?: number): Promise<T> {
+  return (await runSteps(steps, slicer(sliceMs)))!.value;
 }

@@ -10,8 +10,9 @@ export type DesktopWhere = 'node process' | 'node worker';
 let processesFailed = false;
 
 /**
- * One parse worker on the desktop: a child process (spawnProcess.ts). Where a process cannot start or dies before it has loaded, a worker thread of the extension host takes its place and its
- * requests, and `where` says so; `log` is told why, once.
+ * One parse worker on the desktop: a child process (spawnProcess.ts). Where a process cannot start, or dies before
+ * it has loaded, a worker thread of the extension host takes its place and its requests, and `where` says so; `log`
+ * is told why, once.
  */
 export function spawnDesktopWorker(
   options: { file?: string; log?: (message: string) => void; /** Tests: the program a process would run. */ execPath?: string } = {},

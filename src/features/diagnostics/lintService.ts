@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { lintAcrossFilesSteps, prepareAcrossFiles } from '../../core/lint/acrossFiles';
 import type { BankFileInput, LintConfig, LintDiagnostic } from '../../core/lint/types';
 import { StoryCopies } from '../../core/lint/storyCopies';
-import { slicer } from '../../core/slices';
+import { runSteps, slicer } from '../../core/slices';
 import { withQuestions } from '../../core/worker/findings';
 import type { WorkerFinding } from '../../core/worker/protocol';
 import { shownRange } from '../shared/convert';
@@ -82,14 +82,8 @@ export class LintService implements vscode.Disposable {
     const indexed = this.index.storyFiles();
     const files: BankFileInput[] = indexed.map((f) => ({ uri: f.uri.toString(), text: f.text, bank: f.bank, lines: f.lines }));
     const pause = slicer(SLICE_MS);
-    const yieldNow = async (): Promise<boolean> => (await pause()) && stale();
     /** Runs steps to their end, giving the thread back between them; undefined when the pass went stale meanwhile. */
-    const runSliced = async <T>(steps: Generator<void, T>): Promise<{ value: T } | undefined> => {
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return { value: step.value };
-        if (await yieldNow()) return undefined;
-      }
-    };
+    const runSliced = <T>(steps: Generator<void, T>) => runSteps(steps, pause, stale);
     // An update of the index that a change interrupted is finished first: half an update would leave the index wrong.
     if (this.unfinished) {
       const rest = await runSliced(this.unfinished);
