@@ -253,6 +253,8 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   const typed = document;
   const current = () => index.get(typed.uri)?.version === typed.version;
   await when(vscode.languages.onDidChangeDiagnostics, current, 120000, 'the typing file to be read');
+  // STAR_BENCH_PREVIEW=1: our preview of the typed file open beside it, as it re-renders after each word and edit.
+  if (process.env.STAR_BENCH_PREVIEW === '1') await openPreview(typed);
   monitor.enter('typing');
   // Timed at the index's change event for the typed version: the diagnostics feature, subscribed before this
   // bench, has set the file's diagnostics in that same event. onDidChangeDiagnostics comes later (VS Code
@@ -328,4 +330,14 @@ async function bench(monitor: LagMonitor, gc: (() => void) | undefined): Promise
   heapSnapshot('after-edits');
   emit('edits', { edits: EDITS, burst: BURST, gc: !!gc, heapMb: series.map((mb) => Math.round(mb * 10) / 10) });
   emit('lag', { phase: 'edits', ...lagOf(monitor.enter('end')) });
+}
+
+/** Opens our preview of a document beside it and waits until it has rendered the document's version. */
+async function openPreview(document: vscode.TextDocument): Promise<void> {
+  await vscode.commands.executeCommand('starAnswers.openPreviewToSide', document.uri);
+  const rendered = async () => ((await vscode.commands.executeCommand<{ resource: string; renderedVersion?: number }[]>('starAnswers._previewState')) ?? []).some((p) => p.resource === document.uri.toString() && p.renderedVersion === document.version);
+  // Asked once a second: the answer carries the whole page (megabytes for this file).
+  for (const end = Date.now() + 120000; !(await rendered()); await new Promise((r) => setTimeout(r, 1000))) {
+    if (Date.now() > end) throw new Error('the preview did not render the typing file');
+  }
 }

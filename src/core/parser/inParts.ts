@@ -10,7 +10,7 @@ import type { Root, RootContent } from 'mdast';
  * footnote definition): then the file is read whole, as before.
  */
 export function readInParts(text: string, read: (part: string) => Root, partBytes = PART_BYTES): Root {
-  const cuts = text.length > partBytes && !RUNS_PAST_BLANK_LINES.test(text) && !DEFINITION.test(text) && !hasLongComment(text) ? cutsOf(text, partBytes) : [];
+  const cuts = partCuts(text, partBytes);
   if (!cuts.length) return read(text);
   const children: RootContent[] = [];
   let from = 0;
@@ -25,6 +25,11 @@ export function readInParts(text: string, read: (part: string) => Root, partByte
     from = to;
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: root!.position!.end } };
+}
+
+/** Where readInParts cuts a text (at least `partBytes` apart); none when it reads the text whole. */
+export function partCuts(text: string, partBytes = PART_BYTES): number[] {
+  return text.length > partBytes && !RUNS_PAST_BLANK_LINES.test(text) && !DEFINITION.test(text) && !hasLongComment(text) ? cutsOf(text, partBytes) : [];
 }
 
 /** A part is at least this long (a few hundred stories): micromark's cost per part stays small, and parts few. */

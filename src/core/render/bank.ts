@@ -8,6 +8,7 @@ import { storyBadges, type Badge } from './badges';
 import { el } from './hast';
 import { highlightMetrics } from './highlight';
 import { sanitizeNodes } from './sanitize';
+import { renderCuts } from './renderParts';
 import { sliceHast } from './slice';
 
 export interface RenderOptions {
@@ -23,6 +24,8 @@ export interface RenderOptions {
   alsoFor?: ReadonlyMap<Question, readonly string[]>;
   /** Stories written under other principles that name a principle of this file, by normalized title. */
   linkedTo?: ReadonlyMap<string, readonly LinkedStory[]>;
+  /** The document is read in parts of at least this many characters where it can be (RENDER_PART_CHARS; tests cut smaller). */
+  partChars?: number;
 }
 
 export interface RenderedStory {
@@ -55,33 +58,58 @@ export interface RenderedBankNodes {
 
 const BOM = '\uFEFF';
 
-/** Document offsets → the parsed tree's offsets (the tree is built without the BOM). */
+/** A stretch of the document read into a tree of its own, when a story first needs it. */
+interface Part {
+  from: number;
+  to: number;
+  read?: { body: string; tree: Root };
+}
+
+/**
+ * Document offsets → the parsed tree's offsets (the tree is built without the BOM). The document is read in parts
+ * (renderCuts), each when a range in it is first asked for, so that a render in steps reads it a part at a time.
+ */
 class Source {
-  private readonly tree: Root;
   private readonly base: number;
   private readonly body: string;
+  private readonly parts: Part[];
+  private whole?: Root;
 
   constructor(
     private readonly text: string,
     /** Plain text only: the fallback when the markup is nested too deeply to walk. */
     private readonly plain = false,
     private readonly localOnly = false,
+    partChars?: number,
   ) {
     this.base = text.startsWith(BOM) ? 1 : 0;
     this.body = text.slice(this.base);
-    this.tree = plain ? { type: 'root', children: [] } : markdownToHast(this.body).tree;
+    const cuts = plain ? [] : renderCuts(this.body, partChars);
+    this.parts = [0, ...cuts].map((from, i) => ({ from, to: cuts[i] ?? this.body.length }));
   }
 
   /** The sanitized content of a range of the document, or its plain text. */
   content(start: number, end: number, fallbackText: string): ElementContent[] {
     if (!this.plain) {
       try {
-        return sanitizeNodes(sliceHast(this.tree, this.body, start - this.base, end - this.base), { localOnly: this.localOnly });
+        const { tree, body, from } = this.treeOf(start - this.base, end - this.base);
+        return sanitizeNodes(sliceHast(tree, body, start - this.base - from, end - this.base - from), { localOnly: this.localOnly });
       } catch (error) {
         if (!(error instanceof RangeError)) throw error; // too deep for the tree walkers
       }
     }
     return plainParagraphs(fallbackText || this.text.slice(start, end));
+  }
+
+  /** The tree of the part that holds a range (of the whole document, for a range over several parts). */
+  private treeOf(start: number, end: number): { tree: Root; body: string; from: number } {
+    const part = this.parts.length > 1 ? this.parts.find((p) => p.from <= start && end <= p.to) : undefined;
+    if (!part) return { tree: (this.whole ??= markdownToHast(this.body).tree), body: this.body, from: 0 };
+    if (!part.read) {
+      const body = this.body.slice(part.from, part.to);
+      part.read = { body, tree: markdownToHast(body).tree };
+    }
+    return { ...part.read, from: part.from };
   }
 }
 
@@ -105,12 +133,28 @@ export function renderBank(text: string, bank: BankFile, options: RenderOptions 
 
 /** renderBank's content as sanitized hast, with the principles it holds. */
 export function renderBankNodes(text: string, bank: BankFile, options: RenderOptions = {}): RenderedBankNodes {
+  return runToEnd(renderBankNodesSteps(text, bank, options));
+}
+
+/**
+ * renderBankNodes in steps, one a story, for a thread that others share (the preview on the extension host): the
+ * caller gives the thread back between steps. Reading the markdown into a tree comes first, in one step.
+ */
+export function* renderBankNodesSteps(text: string, bank: BankFile, options: RenderOptions = {}): Generator<void, RenderedBankNodes> {
   try {
-    return renderWith(new Source(text, false, options.localOnly), bank, options);
+    return yield* renderWith(new Source(text, false, options.localOnly, options.partChars), bank, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // Markup nested thousands deep: show the stories as plain text rather than nothing.
-    return renderWith(new Source(text, true), { ...bank, problems: [...(bank.problems ?? []), 'The markup is nested too deeply to show; the stories are shown as plain text.'] }, options);
+    return yield* renderWith(new Source(text, true), { ...bank, problems: [...(bank.problems ?? []), 'The markup is nested too deeply to show; the stories are shown as plain text.'] }, options);
+  }
+}
+
+/** Runs steps at once, on this thread, to their value. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
@@ -132,19 +176,19 @@ export function renderStoryParts(text: string, question: Question, options: Pick
   }
 }
 
-function renderWith(source: Source, bank: BankFile, options: RenderOptions): RenderedBankNodes {
+function* renderWith(source: Source, bank: BankFile, options: RenderOptions): Generator<void, RenderedBankNodes> {
   const wpm = options.wordsPerMinute;
   const wordsPerMinute = Math.max(1, typeof wpm === 'number' && Number.isFinite(wpm) ? wpm : 150);
   const stories: RenderedStory[] = [];
   const principles: RenderedPrinciple[] = [];
   const children: ElementContent[] = [];
   for (const problem of bank.problems ?? []) children.push(el('p', { className: ['problem'], role: 'alert' }, [problem]));
-  bank.principles.forEach((principle, p) => {
+  for (const [p, principle] of bank.principles.entries()) {
     const before = stories.length;
     const id = options.idPrefix !== undefined ? `${options.idPrefix}p-${p}` : undefined;
-    children.push(renderPrinciple(source, principle, p, wordsPerMinute, stories, options, id));
+    children.push(yield* renderPrinciple(source, principle, p, wordsPerMinute, stories, options, id));
     principles.push({ id, title: principle.title, stories: stories.slice(before) });
-  });
+  }
   if (!bank.hasStories) {
     children.push(
       el('p', { className: ['empty'] }, [
@@ -159,17 +203,20 @@ function renderWith(source: Source, bank: BankFile, options: RenderOptions): Ren
   return { nodes: children, stories, principles };
 }
 
-function renderPrinciple(source: Source, principle: Principle, p: number, wpm: number, stories: RenderedStory[], options: RenderOptions, id: string | undefined): Element {
+function* renderPrinciple(source: Source, principle: Principle, p: number, wpm: number, stories: RenderedStory[], options: RenderOptions, id: string | undefined): Generator<void, Element> {
   const linked = options.linkedTo?.get(normalizePrincipleTitle(principle.title)) ?? [];
   const definition = principle.definitionRange ? source.content(principle.definitionRange.start.offset, principle.definitionRange.end.offset, principle.definition ?? '') : [];
+  const rendered: Element[] = [];
+  for (const [q, question] of principle.questions.entries()) {
+    yield;
+    const id = `${options.idPrefix ?? ''}s-${p}-${q}`;
+    stories.push({ id, title: question.title, startLine: question.range.start.line, endLine: question.range.end.line });
+    rendered.push(renderStory(source, question, id, wpm, options.controls !== false, options.alsoFor?.get(question)));
+  }
   return el('section', { className: ['principle'], id, dataLine: principle.titleRange.start.line }, [
     el('h1', { className: ['principle-title'] }, [principle.title]),
     definition.length > 0 && el('div', { className: ['definition'] }, definition),
-    ...principle.questions.map((question, q) => {
-      const id = `${options.idPrefix ?? ''}s-${p}-${q}`;
-      stories.push({ id, title: question.title, startLine: question.range.start.line, endLine: question.range.end.line });
-      return renderStory(source, question, id, wpm, options.controls !== false, options.alsoFor?.get(question));
-    }),
+    ...rendered,
     linked.length > 0 &&
       el('div', { className: ['linked-stories'] }, [
         el('h2', {}, ['Also answered by']),

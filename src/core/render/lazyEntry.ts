@@ -2,4 +2,4 @@
 // markdown-to-HTML rendering of stories, for the preview, the practice session and the HTML export.
 export * from './bank';
 export { exportBankHtml } from '../export/html';
-export { lineShift, planPreviewPatch, renderPreview, type LineShift, type PreviewPieces } from './pieces';
+export { lineShift, planPreviewPatch, renderPreview, renderPreviewSteps, type LineShift, type PreviewPieces } from './pieces';

@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BankFile } from '../model';
-import { renderBankNodes, type RenderOptions, type RenderedStory } from './bank';
+import { renderBankNodesSteps, runToEnd, type RenderOptions, type RenderedStory } from './bank';
 
 /**
  * The preview's content cut into its stories and the rest (principles, definitions, "Also answered by"),
@@ -21,20 +21,52 @@ export interface RenderedPreview {
 
 /** renderBank, with the same HTML cut into pieces. */
 export function renderPreview(text: string, bank: BankFile, options: RenderOptions = {}): RenderedPreview {
-  const { nodes, stories } = renderBankNodes(text, bank, options);
-  const cut: PreviewPieces['stories'] = [];
-  const skeleton = toHtml({ type: 'root', children: nodes.map((n) => cutStories(n, cut)) });
-  return { html: toHtml({ type: 'root', children: nodes }), stories, pieces: { skeleton, stories: cut } };
+  return runToEnd(renderPreviewSteps(text, bank, options));
 }
 
-function cutStories(node: ElementContent, out: PreviewPieces['stories']): ElementContent {
+/** renderPreview in steps, one a story (see renderBankNodesSteps), for the extension host's thread. */
+export function* renderPreviewSteps(text: string, bank: BankFile, options: RenderOptions = {}): Generator<void, RenderedPreview> {
+  const { nodes, stories } = yield* renderBankNodesSteps(text, bank, options);
+  const cut: PreviewPieces['stories'] = [];
+  const children: ElementContent[] = [];
+  for (const node of nodes) children.push(yield* cutStories(node, cut));
+  const skeleton = toHtml({ type: 'root', children });
+  return { html: withStories(skeleton, cut), stories, pieces: { skeleton, stories: cut } };
+}
+
+function* cutStories(node: ElementContent, out: PreviewPieces['stories']): Generator<void, ElementContent> {
   if (node.type !== 'element') return node;
   const id = node.properties?.dataStory;
   if (node.tagName === 'details' && typeof id === 'string') {
+    yield;
     out.push({ id, html: toHtml(node) });
-    return { type: 'element', tagName: 'details', properties: { dataStory: id }, children: [] };
+    return emptyStory(id);
   }
-  return { ...node, children: node.children.map((c) => cutStories(c, out)) };
+  const children: ElementContent[] = [];
+  for (const child of node.children) children.push(yield* cutStories(child, out));
+  return { ...node, children };
+}
+
+function emptyStory(id: string): ElementContent {
+  return { type: 'element', tagName: 'details', properties: { dataStory: id }, children: [] };
+}
+
+/**
+ * The whole page: the skeleton with each story's HTML in its placeholder, in order (what serializing the whole tree
+ * gives, without serializing every story twice).
+ */
+function withStories(skeleton: string, stories: PreviewPieces['stories']): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const story of stories) {
+    const placeholder = toHtml(emptyStory(story.id));
+    const at = skeleton.indexOf(placeholder, from);
+    if (at < 0) throw new Error(`the preview's placeholder of story ${story.id} is missing`);
+    parts.push(skeleton.slice(from, at), story.html);
+    from = at + placeholder.length;
+  }
+  parts.push(skeleton.slice(from));
+  return parts.join('');
 }
 
 /** Lines after `after` (0-based) moved by `delta`: what a line break typed or deleted does to the rest. */

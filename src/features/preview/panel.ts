@@ -6,6 +6,7 @@ import type { PreviewPieces } from '../../core/render/pieces';
 import { loadRender } from '../shared/lazy';
 import type { StoryIndex } from '../shared/storyIndex';
 import { normalizePrincipleTitle } from '../../core/catalog';
+import { runSteps, slicer } from '../../core/slices';
 import { principleLinks } from '../../core/storyPrinciples';
 import { catalogSetting, wordsPerMinute } from '../tree/settings';
 import { escapeHtml, shellHtml } from './html';
@@ -18,6 +19,9 @@ export interface RenderEvent {
   stories: readonly RenderedStory[];
   html: string;
 }
+
+/** How long a render holds the extension host's thread before it gives it back (the render goes on after). */
+const RENDER_SLICE_MS = 8;
 
 /**
  * One preview webview: which document it shows, whether it is locked to it, what it last rendered,
@@ -144,7 +148,11 @@ export class PreviewPanel implements vscode.Disposable {
     let output: { html: string; stories: RenderedStory[]; pieces?: PreviewPieces };
     try {
       if (renderer instanceof Error) throw renderer;
-      output = renderer.renderPreview(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
+      // A story at a time, giving the thread back every few milliseconds (a big bank takes hundreds); a newer render stops it.
+      const steps = renderer.renderPreviewSteps(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
+      const done = await runSteps(steps, slicer(RENDER_SLICE_MS), () => this.disposed || generation !== this.generation);
+      if (!done) return;
+      output = done.value;
     } catch (error) {
       console.error('STAR Answers: could not render the preview:', error);
       output = { html: '<p class="problem">This file could not be shown. See the log (Developer: Show Logs) for details.</p>', stories: [] };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderBank } from '../../../src/core/render/bank';
-import { lineShift, planPreviewPatch, renderPreview, shiftLines, type PreviewPieces } from '../../../src/core/render/pieces';
+import { lineShift, planPreviewPatch, renderPreview, renderPreviewSteps, shiftLines, type PreviewPieces } from '../../../src/core/render/pieces';
 import { parseBank } from '../../../src/core/parser';
 import { EXAMPLE_FILES, readExample } from '../parser/helpers';
 
@@ -72,5 +72,36 @@ describe('preview pieces: an edit sends only the stories it changed', () => {
     assert.deepEqual(lineShift('a\r\nb\r\nc', 'a\r\nb\r\n\r\nc'), { after: 2, delta: 1 });
     assert.deepEqual(lineShift('a\nb', 'a\nxb'), { after: 1, delta: 0 });
     assert.equal(shiftLines('<p data-line="3"></p><p data-line="1"></p>', { after: 2, delta: 2 }), '<p data-line="5"></p><p data-line="1"></p>');
+  });
+});
+
+describe('preview rendering in steps (the extension host gives its thread back between them)', () => {
+  it('gives every example the page renderPreview gives, with a step for each story and each story cut out', () => {
+    for (const file of EXAMPLE_FILES) {
+      const text = readExample(file);
+      const bank = parseBank(text);
+      const steps = renderPreviewSteps(text, bank, { wordsPerMinute: 150 });
+      let yields = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) yields++;
+      const whole = renderPreview(text, bank, { wordsPerMinute: 150 });
+      assert.deepEqual(step.value, whole, file);
+      const stories = bank.principles.reduce((n, p) => n + p.questions.length, 0);
+      // One step to render each story and one to serialize it: no story waits for the others in one step.
+      assert.equal(yields, 2 * stories, file);
+    }
+  });
+
+  it('renders a bank of a thousand stories a story at a time, as it renders it at once', () => {
+    const story = (n: number) => `## Tell me about time ${n}\n\n**Situation:** the build broke ${n} times.\n\n**Action:** I fixed it.\n\n**Result:** ${n}% faster.\n\n`;
+    const text = `# Ownership\n\n${Array.from({ length: 1_000 }, (_, n) => story(n)).join('')}`;
+    const bank = parseBank(text);
+    const steps = renderPreviewSteps(text, bank, { wordsPerMinute: 150 });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.equal(yields, 2_000);
+    assert.equal(step.value.html, renderBank(text, bank, { wordsPerMinute: 150 }).html);
+    assert.equal(step.value.pieces.stories.length, 1_000);
   });
 });
