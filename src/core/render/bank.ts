@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { normalizePrincipleTitle } from '../catalog';
-import { SECTION_NAMES, type BankFile, type Principle, type Question, type Section } from '../model';
+import { SECTION_NAMES, type BankFile, type Principle, type Question, type Range, type Section } from '../model';
 import type { LinkedStory } from '../storyPrinciples';
 import { markdownToHast } from '../parser/markdown';
 import { storyBadges, type Badge } from './badges';
@@ -9,6 +9,7 @@ import { el } from './hast';
 import { highlightMetrics } from './highlight';
 import { sanitizeNodes } from './sanitize';
 import { renderCuts } from './renderParts';
+import type { StoryHtmlCache } from './storyCache';
 import { sliceHast } from './slice';
 
 export interface RenderOptions {
@@ -26,6 +27,15 @@ export interface RenderOptions {
   linkedTo?: ReadonlyMap<string, readonly LinkedStory[]>;
   /** The document is read in parts of at least this many characters where it can be (RENDER_PART_CHARS; tests cut smaller). */
   partChars?: number;
+  /** The preview's: stories whose HTML the last render made are not rendered again (see renderPreviewSteps). */
+  reuse?: StoryReuse;
+}
+
+/** A render's use of the stories kept from the last one: those found, by id, and those to keep, by id. */
+export interface StoryReuse {
+  cache: StoryHtmlCache;
+  found: Map<string, string>;
+  toKeep: Map<string, { part: string; key: string; startLine: number }>;
 }
 
 export interface RenderedStory {
@@ -62,7 +72,7 @@ const BOM = '\uFEFF';
 interface Part {
   from: number;
   to: number;
-  read?: { body: string; tree: Root };
+  read?: { body: string; tree: Root | undefined };
 }
 
 /**
@@ -101,15 +111,21 @@ class Source {
     return plainParagraphs(fallbackText || this.text.slice(start, end));
   }
 
+  /** The text of the part that holds a range, and where it starts (undefined for a range over several parts). */
+  partOf(start: number, end: number): { text: string; from: number } | undefined {
+    if (this.plain) return undefined;
+    const [from, to] = [start - this.base, end - this.base];
+    const part = this.parts.find((p) => p.from <= from && to <= p.to);
+    return part && { text: (part.read ??= { body: this.body.slice(part.from, part.to), tree: undefined }).body, from: part.from + this.base };
+  }
+
   /** The tree of the part that holds a range (of the whole document, for a range over several parts). */
   private treeOf(start: number, end: number): { tree: Root; body: string; from: number } {
     const part = this.parts.length > 1 ? this.parts.find((p) => p.from <= start && end <= p.to) : undefined;
     if (!part) return { tree: (this.whole ??= markdownToHast(this.body).tree), body: this.body, from: 0 };
-    if (!part.read) {
-      const body = this.body.slice(part.from, part.to);
-      part.read = { body, tree: markdownToHast(body).tree };
-    }
-    return { ...part.read, from: part.from };
+    const body = (part.read ??= { body: this.body.slice(part.from, part.to), tree: undefined }).body;
+    const tree = (part.read.tree ??= markdownToHast(body).tree);
+    return { tree, body, from: part.from };
   }
 }
 
@@ -211,7 +227,19 @@ function* renderPrinciple(source: Source, principle: Principle, p: number, wpm: 
     yield;
     const id = `${options.idPrefix ?? ''}s-${p}-${q}`;
     stories.push({ id, title: question.title, startLine: question.range.start.line, endLine: question.range.end.line });
-    rendered.push(renderStory(source, question, id, wpm, options.controls !== false, options.alsoFor?.get(question)));
+    const alsoFor = options.alsoFor?.get(question);
+    const part = options.reuse && source.partOf(question.range.start.offset, question.range.end.offset);
+    if (options.reuse && part) {
+      const key = storyKey(question, part.from, id, wpm, options, alsoFor);
+      const html = options.reuse.cache.get(part.text, key, question.range.start.line);
+      if (html !== undefined) {
+        options.reuse.found.set(id, html);
+        rendered.push(el('details', { dataStory: id }, []));
+        continue;
+      }
+      options.reuse.toKeep.set(id, { part: part.text, key, startLine: question.range.start.line });
+    }
+    rendered.push(renderStory(source, question, id, wpm, options.controls !== false, alsoFor));
   }
   return el('section', { className: ['principle'], id, dataLine: principle.titleRange.start.line }, [
     el('h1', { className: ['principle-title'] }, [principle.title]),
@@ -227,6 +255,14 @@ function* renderPrinciple(source: Source, principle: Principle, p: number, wpm: 
         ),
       ]),
   ]);
+}
+
+/** What a story's HTML is made of besides its part's text: its model (offsets from the part's start) and how it is shown. */
+function storyKey(question: Question, from: number, id: string, wpm: number, options: RenderOptions, alsoFor: readonly string[] | undefined): string {
+  const at = (r: Range) => `${r.start.offset - from}-${r.end.offset - from}`;
+  const sections = question.sections.map((s) => `${s.kind}:${s.label}:${s.words}:${at(s.range)}:${at(s.labelRange)}`);
+  const shown = [id, wpm, options.controls !== false, !!options.localOnly, options.idPrefix ?? '', (alsoFor ?? []).join('\u0001')];
+  return [...shown, question.title, at(question.range), at(question.titleRange), question.prose ? at(question.prose.range) : '', ...sections].join('\u0000');
 }
 
 function renderStory(source: Source, question: Question, id: string, wpm: number, controls: boolean, alsoFor?: readonly string[]): Element {

@@ -3,3 +3,4 @@
 export * from './bank';
 export { exportBankHtml } from '../export/html';
 export { lineShift, planPreviewPatch, renderPreview, renderPreviewSteps, type LineShift, type PreviewPieces } from './pieces';
+export { StoryHtmlCache } from './storyCache';

@@ -1,7 +1,8 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { BankFile } from '../model';
-import { renderBankNodesSteps, runToEnd, type RenderOptions, type RenderedStory } from './bank';
+import { renderBankNodesSteps, runToEnd, type RenderOptions, type RenderedStory, type StoryReuse } from './bank';
+import type { StoryHtmlCache } from './storyCache';
 
 /**
  * The preview's content cut into its stories and the rest (principles, definitions, "Also answered by"),
@@ -24,26 +25,41 @@ export function renderPreview(text: string, bank: BankFile, options: RenderOptio
   return runToEnd(renderPreviewSteps(text, bank, options));
 }
 
-/** renderPreview in steps, one a story (see renderBankNodesSteps), for the extension host's thread. */
-export function* renderPreviewSteps(text: string, bank: BankFile, options: RenderOptions = {}): Generator<void, RenderedPreview> {
-  const { nodes, stories } = yield* renderBankNodesSteps(text, bank, options);
+/**
+ * renderPreview in steps, one a story (see renderBankNodesSteps), for the extension host's thread. With `cache`
+ * (the preview keeps one per panel), a story whose HTML the last finished render made is not rendered again.
+ */
+export function* renderPreviewSteps(text: string, bank: BankFile, options: RenderOptions & { cache?: StoryHtmlCache } = {}): Generator<void, RenderedPreview> {
+  const { cache, ...rest } = options;
+  const reuse: StoryReuse | undefined = cache && { cache, found: new Map(), toKeep: new Map() };
+  cache?.begin();
+  const { nodes, stories } = yield* renderBankNodesSteps(text, bank, { ...rest, reuse });
   const cut: PreviewPieces['stories'] = [];
   const children: ElementContent[] = [];
-  for (const node of nodes) children.push(yield* cutStories(node, cut));
+  for (const node of nodes) children.push(yield* cutStories(node, cut, reuse));
   const skeleton = toHtml({ type: 'root', children });
+  cache?.end();
   return { html: withStories(skeleton, cut), stories, pieces: { skeleton, stories: cut } };
 }
 
-function* cutStories(node: ElementContent, out: PreviewPieces['stories']): Generator<void, ElementContent> {
+function* cutStories(node: ElementContent, out: PreviewPieces['stories'], reuse: StoryReuse | undefined): Generator<void, ElementContent> {
   if (node.type !== 'element') return node;
   const id = node.properties?.dataStory;
   if (node.tagName === 'details' && typeof id === 'string') {
+    const found = reuse?.found.get(id);
+    if (found !== undefined) {
+      out.push({ id, html: found });
+      return emptyStory(id);
+    }
     yield;
-    out.push({ id, html: toHtml(node) });
+    const html = toHtml(node);
+    out.push({ id, html });
+    const keep = reuse?.toKeep.get(id);
+    if (keep) reuse!.cache.set(keep.part, keep.key, keep.startLine, html);
     return emptyStory(id);
   }
   const children: ElementContent[] = [];
-  for (const child of node.children) children.push(yield* cutStories(child, out));
+  for (const child of node.children) children.push(yield* cutStories(child, out, reuse));
   return { ...node, children };
 }
 

@@ -3,6 +3,7 @@ import type { BankFile } from '../../core/model';
 import { parseWebviewMessage, type HostMessage, type PreviewState } from '../../core/render/messages';
 import type { RenderedStory } from '../../core/render/bank';
 import type { PreviewPieces } from '../../core/render/pieces';
+import type { StoryHtmlCache } from '../../core/render/storyCache';
 import { loadRender } from '../shared/lazy';
 import type { StoryIndex } from '../shared/storyIndex';
 import { normalizePrincipleTitle } from '../../core/catalog';
@@ -30,6 +31,8 @@ const RENDER_SLICE_MS = 8;
 export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  /** The stories' HTML of the last render, which the next one reuses where a story did not change. */
+  private storyCache: StoryHtmlCache | undefined;
   private rendered: { resource: string; version: number; text: string; wordsPerMinute: number; stories: readonly RenderedStory[]; html: string; links?: string; pieces?: PreviewPieces } | undefined;
   /** What the last message or page sent to the webview holds: an edit sends only the stories that differ from it. */
   private sent: { resource: string; version: number; text: string; pieces: PreviewPieces } | undefined;
@@ -149,7 +152,8 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       if (renderer instanceof Error) throw renderer;
       // A story at a time, giving the thread back every few milliseconds (a big bank takes hundreds); a newer render stops it.
-      const steps = renderer.renderPreviewSteps(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo });
+      this.storyCache ??= new renderer.StoryHtmlCache();
+      const steps = renderer.renderPreviewSteps(file.text, file.bank, { wordsPerMinute: wpm, alsoFor, linkedTo, cache: this.storyCache });
       const done = await runSteps(steps, slicer(RENDER_SLICE_MS), () => this.disposed || generation !== this.generation);
       if (!done) return;
       output = done.value;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { storyFileText } from '../../../scripts/bench/banks';
 import { parseBank } from '../../../src/core/parser';
-import { renderPreview } from '../../../src/core/render/pieces';
+import { renderPreview, renderPreviewSteps } from '../../../src/core/render/pieces';
+import { StoryHtmlCache } from '../../../src/core/render/storyCache';
 import { renderCuts } from '../../../src/core/render/renderParts';
 import { markdownUnder } from '../helpers/markdownFiles';
 
@@ -71,5 +72,66 @@ describe('preview: a document read in parts renders as it does read whole', () =
     assert.deepEqual(renderCuts('# P\n\n`</b>`\n\n## A\n\ntext\n', 1), []);
     const voidTag = '# P\n\ntext<br>\n\n## A\n\ntext\n';
     assert.deepEqual(renderCuts(voidTag, 1), [voidTag.indexOf('## A')]);
+  });
+});
+
+describe('preview: the stories kept from the last render', () => {
+  const edit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('x', ' word', '\n', '\n\n', '**Task:** t\n\n', '## New story\n\n', '<b>', '</details>', '1', '- item\n'), fc.boolean());
+
+  /** Stories under headings, with any of the blocks above in them: a bank that is read in parts. */
+  const bankOfStories = fc
+    .array(fc.tuple(fc.constantFrom('Tell me about a time you led', 'Story', 'Give an example'), fc.array(block, { maxLength: 3 })), { minLength: 2, maxLength: 8 })
+    .map((stories) => `# Ownership\n\n${stories.map(([title, blocks], n) => `## ${title} ${n}\n\n**Situation:** s ${n}.\n\n${blocks.join('\n\n')}\n\n**Action:** I did ${n}.`).join('\n\n')}\n`);
+
+  it('renders each version of an edited document as a render without them does, on 500 generated edit sequences', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(fc.oneof(document, bankOfStories), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(1, 64), (start, edits, partChars) => {
+        const cache = new StoryHtmlCache();
+        let text = start;
+        for (const [where, typed, slower] of [[0, '', false] as const, ...edits]) {
+          const at = Math.floor(where * text.length);
+          text = text.slice(0, at) + typed + text.slice(at);
+          const bank = parseBank(text);
+          const options = { wordsPerMinute: slower ? 120 : 150, partChars };
+          const fresh = renderPreview(text, bank, options);
+          const steps = renderPreviewSteps(text, bank, { ...options, cache });
+          let step = steps.next();
+          let yields = 0;
+          for (; !step.done; step = steps.next()) yields++;
+          assert.deepEqual(step.value, fresh);
+          // A step for each story, and one more for each story rendered: fewer when some were kept.
+          if (yields < 2 * fresh.stories.length) reused++;
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Most generated documents hold something that keeps them whole (a fence, a definition, tags out of order); enough do not.
+    assert.ok(reused > 30, `renders that reused a story: ${reused}`);
+  });
+
+  it('renders only the story a word was typed in, in the bench bank, and moves the lines of the stories after a line break', () => {
+    const text = storyFileText(100 * 1024, 0, true);
+    const bank = parseBank(text);
+    const cache = new StoryHtmlCache();
+    const stories = bank.principles.reduce((n, p) => n + p.questions.length, 0);
+    /** How many stories a render rendered (the others it took from the cache): each of those took a second step. */
+    const rendered = (t: string) => {
+      const steps = renderPreviewSteps(t, parseBank(t), { wordsPerMinute: 150, cache });
+      let yields = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) yields++;
+      assert.deepEqual(step.value, renderPreview(t, parseBank(t), { wordsPerMinute: 150 }));
+      return yields - stories;
+    };
+    assert.equal(rendered(text), stories);
+    const at = text.indexOf('I set up a rotation', text.length / 2);
+    const typed = `${text.slice(0, at)}quickly ${text.slice(at)}`;
+    // The stories of the part the word was typed in (a few kilobytes).
+    const again = rendered(typed);
+    assert.ok(again >= 1 && again <= stories / 4, `${again} of ${stories} stories rendered again after a word`);
+    const broken = `${typed.slice(0, at)}\n${typed.slice(at)}`;
+    const afterBreak = rendered(broken);
+    assert.ok(afterBreak >= 1 && afterBreak <= stories / 4, `${afterBreak} of ${stories} stories rendered again after a line break (the others moved)`);
   });
 });
