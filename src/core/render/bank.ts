@@ -111,21 +111,26 @@ class Source {
     return plainParagraphs(fallbackText || this.text.slice(start, end));
   }
 
-  /** The text of the part that holds a range, and where it starts (undefined for a range over several parts). */
+  /** The text of the part that holds a range of the document, and where it starts (none for a range over several parts). */
   partOf(start: number, end: number): { text: string; from: number } | undefined {
-    if (this.plain) return undefined;
-    const [from, to] = [start - this.base, end - this.base];
-    const part = this.parts.find((p) => p.from <= from && to <= p.to);
-    return part && { text: (part.read ??= { body: this.body.slice(part.from, part.to), tree: undefined }).body, from: part.from + this.base };
+    const part = this.plain ? undefined : this.partAt(start - this.base, end - this.base);
+    return part && { text: this.read(part).body, from: part.from + this.base };
   }
 
-  /** The tree of the part that holds a range (of the whole document, for a range over several parts). */
+  /** The tree of the part that holds a range of the body (of the whole body, for a range over several parts). */
   private treeOf(start: number, end: number): { tree: Root; body: string; from: number } {
-    const part = this.parts.length > 1 ? this.parts.find((p) => p.from <= start && end <= p.to) : undefined;
+    const part = this.parts.length > 1 ? this.partAt(start, end) : undefined;
     if (!part) return { tree: (this.whole ??= markdownToHast(this.body).tree), body: this.body, from: 0 };
-    const body = (part.read ??= { body: this.body.slice(part.from, part.to), tree: undefined }).body;
-    const tree = (part.read.tree ??= markdownToHast(body).tree);
-    return { tree, body, from: part.from };
+    const read = this.read(part);
+    return { tree: (read.tree ??= markdownToHast(read.body).tree), body: read.body, from: part.from };
+  }
+
+  private partAt(start: number, end: number): Part | undefined {
+    return this.parts.find((p) => p.from <= start && end <= p.to);
+  }
+
+  private read(part: Part): NonNullable<Part['read']> {
+    return (part.read ??= { body: this.body.slice(part.from, part.to), tree: undefined });
   }
 }
 
@@ -154,14 +159,16 @@ export function renderBankNodes(text: string, bank: BankFile, options: RenderOpt
 
 /**
  * renderBankNodes in steps, one a story, for a thread that others share (the preview on the extension host): the
- * caller gives the thread back between steps. Reading the markdown into a tree comes first, in one step.
+ * caller gives the thread back between steps. The markdown is read into a tree a part at a time, as stories need it.
  */
 export function* renderBankNodesSteps(text: string, bank: BankFile, options: RenderOptions = {}): Generator<void, RenderedBankNodes> {
   try {
     return yield* renderWith(new Source(text, false, options.localOnly, options.partChars), bank, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    // Markup nested thousands deep: show the stories as plain text rather than nothing.
+    // Markup nested thousands deep: show the stories as plain text rather than nothing (and none as kept before).
+    options.reuse?.found.clear();
+    options.reuse?.toKeep.clear();
     return yield* renderWith(new Source(text, true), { ...bank, problems: [...(bank.problems ?? []), 'The markup is nested too deeply to show; the stories are shown as plain text.'] }, options);
   }
 }
