@@ -42,10 +42,18 @@ const DEFINITION = /^ {0,3}\[[^\]\n]*\]:/m;
 
 /** An HTML comment that does not end on the line it starts: it may run past a heading. */
 function hasLongComment(text: string): boolean {
-  for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at + 4)) {
+  // Each character is read a bounded number of times: a comment ends at the first `-->` after it and the next one
+  // starts after that, and the line break after a comment's start is looked for again only once it is behind.
+  let lineEnd = -1;
+  for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at)) {
     const end = text.indexOf('-->', at + 4);
-    const lineEnd = text.indexOf('\n', at);
-    if (end === -1 || (lineEnd !== -1 && end > lineEnd)) return true;
+    if (end === -1) return true;
+    if (lineEnd < at) {
+      const found = text.indexOf('\n', at);
+      lineEnd = found === -1 ? Infinity : found;
+    }
+    if (end > lineEnd) return true;
+    at = end + 3;
   }
   return false;
 }

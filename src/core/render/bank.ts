@@ -25,7 +25,7 @@ export interface RenderOptions {
   alsoFor?: ReadonlyMap<Question, readonly string[]>;
   /** Stories written under other principles that name a principle of this file, by normalized title. */
   linkedTo?: ReadonlyMap<string, readonly LinkedStory[]>;
-  /** The document is read in parts of at least this many characters where it can be (RENDER_PART_CHARS; tests cut smaller). */
+  /** A document longer than this is read in parts where it can be (RENDER_PART_CHARS; 1 cuts wherever it may, for tests). */
   partChars?: number;
   /** The preview's: stories whose HTML the last render made are not rendered again (see renderPreviewSteps). */
   reuse?: StoryReuse;

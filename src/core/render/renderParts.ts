@@ -3,15 +3,16 @@ import { partCuts } from '../parser/inParts';
 /** A document this long or shorter is read whole. */
 export const RENDER_PART_CHARS = 16 * 1024;
 /**
- * About one heading where a part may start in this many starts one. Which ones is decided by each heading's own text,
- * not by the length of what comes before it, so that an edit in one part leaves the others as they were (the preview
- * keeps their stories' HTML, see StoryHtmlCache): a part holds a few stories, a few kilobytes.
+ * One in about this many of the headings where a part may start does start one. Which ones is decided by each
+ * heading's own text, not by the length of what comes before it, so that an edit in one part leaves the others as they
+ * were (the preview keeps their stories' HTML, see StoryHtmlCache): a part holds a few stories, a few kilobytes.
  */
 const HEADINGS_PER_PART = 4;
 
 /** Elements without content: never closed. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(\/?)>/g;
+/** A tag, its attributes up to the next `<` or `>` (a scan that stops there stays linear). */
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(\/?)>/g;
 /** A tag written inside inline code: it is text, and the count of open elements below would count it. */
 const TAG_IN_CODE = /`[^`\n]*<\/?[A-Za-z]/;
 
@@ -27,10 +28,11 @@ export function renderCuts(text: string, partChars = RENDER_PART_CHARS): number[
   if (!cuts.length || TAG_IN_CODE.test(text)) return [];
   const kept: number[] = [];
   const open: string[] = [];
-  let from = 0;
+  // One pass over the tags and the cuts together: the tag found past a cut waits for the next one.
+  TAG.lastIndex = 0;
+  let tag = TAG.exec(text);
   for (const cut of cuts) {
-    TAG.lastIndex = from;
-    for (let tag = TAG.exec(text); tag && tag.index < cut; tag = TAG.exec(text)) {
+    for (; tag && tag.index < cut; tag = TAG.exec(text)) {
       const name = tag[2].toLowerCase();
       if (VOID.has(name) || tag[3]) continue;
       if (!tag[1]) open.push(name);
@@ -38,7 +40,6 @@ export function renderCuts(text: string, partChars = RENDER_PART_CHARS): number[
       else if (open.pop() !== name) return [];
     }
     if (!open.length && (partChars <= 1 || startsPart(text, cut))) kept.push(cut);
-    from = cut;
   }
   return kept;
 }

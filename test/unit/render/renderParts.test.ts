@@ -64,6 +64,15 @@ describe('preview: a document read in parts renders as it does read whole', () =
     assert.deepEqual(renderPreview(text, bank, { wordsPerMinute: 150 }), renderPreview(text, bank, { wordsPerMinute: 150, partChars: Infinity }));
   });
 
+  it('finds where to cut a big document in one pass, whatever it holds (these took seconds to minutes when each cut re-read the text)', function () {
+    this.timeout(20_000);
+    const stories = `# Ownership\n\n${Array.from({ length: 12_000 }, (_, n) => `## Time ${n}\n\n**Action:** I fixed it ${n}.\n\n`).join('')}`;
+    assert.ok(renderCuts(stories).length > 1_000);
+    for (const hostile of [`# P\n\n${'x <a y '.repeat(300_000)}\n\n## A\n\nt\n`, `# P\n\n${'<!-- '.repeat(300_000)}-->\n\n## A\n\nt\n`, `# P\n\n${'<!-- a --> '.repeat(300_000)}\n\n## A\n\nt\n`]) {
+      renderCuts(hostile);
+    }
+  });
+
   it('does not cut inside raw HTML still open, nor a document whose tags do not balance or that writes a tag in code', () => {
     const open = '# P\n\n<details>\n<summary>Q</summary>\n\n## Inside\n\n</details>\n\n## After\n\ntext\n';
     const at = (s: string) => open.indexOf(s);
