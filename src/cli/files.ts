@@ -4,17 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { MAX_STORY_FILE_BYTES, tooLargeMessage } from '../core/limits';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-}
-
-export const nodeIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-};
+export type { CliIo } from './io';
 
 export interface InputFile {
   /** As the user wrote it, or joined under the folder they named, or as the glob matched it. */

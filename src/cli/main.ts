@@ -1,4 +1,4 @@
-import { nodeIo } from './files';
+import { nodeIo } from './io';
 import { replayLastRun } from './lastRun';
 import { VERSION } from './version';
 

@@ -92,7 +92,8 @@ describe('preview: the stories kept from the last render', () => {
     .array(fc.tuple(fc.constantFrom('Tell me about a time you led', 'Story', 'Give an example'), fc.array(block, { maxLength: 3 })), { minLength: 2, maxLength: 8 })
     .map((stories) => `# Ownership\n\n${stories.map(([title, blocks], n) => `## ${title} ${n}\n\n**Situation:** s ${n}.\n\n${blocks.join('\n\n')}\n\n**Action:** I did ${n}.`).join('\n\n')}\n`);
 
-  it('renders each version of an edited document as a render without them does, on 500 generated edit sequences', () => {
+  it('renders each version of an edited document as a render without them does, on 500 generated edit sequences', function () {
+    this.timeout(300_000);
     let reused = 0;
     fc.assert(
       fc.property(fc.oneof(document, bankOfStories), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(1, 64), (start, edits, partChars) => {
