@@ -41,8 +41,11 @@ export function descriptorWriter(
   };
 }
 
+// On Windows the stream converts for the console, whose code page need not be UTF-8: bytes written directly would not.
+const direct = process.platform !== 'win32';
+
 export const nodeIo: CliIo = {
-  stdout: descriptorWriter(1, () => process.stdout),
-  stderr: descriptorWriter(2, () => process.stderr),
+  stdout: direct ? descriptorWriter(1, () => process.stdout) : (text) => void process.stdout.write(text),
+  stderr: direct ? descriptorWriter(2, () => process.stderr) : (text) => void process.stderr.write(text),
   cwd: process.cwd(),
 };
