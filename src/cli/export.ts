@@ -5,7 +5,8 @@ import { exportBankHtml, type ExportFile } from '../core/export/html';
 import { exportBankMarkdown } from '../core/export/markdown';
 import { DEFAULT_MIN_STORIES } from '../core/plan/coverage';
 import { parseBank } from '../core/parser';
-import { type CliIo, displayPath, readInputs } from './files';
+import { displayPath, readInputs } from './files';
+import type { CliIo } from './io';
 
 export const EXPORT_USAGE = `Usage: star-answers export <files or folders...> -o <bank.html | bank.md | ->
          [--format html|markdown] [--title TEXT] [--wpm N] [--min-stories N] [--no-plan]

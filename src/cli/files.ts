@@ -4,8 +4,6 @@ import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { MAX_STORY_FILE_BYTES, tooLargeMessage } from '../core/limits';
 
-export type { CliIo } from './io';
-
 export interface InputFile {
   /** As the user wrote it, or joined under the folder they named, or as the glob matched it. */
   path: string;

@@ -8,9 +8,9 @@ export interface CliIo {
 
 /**
  * Writes to a standard stream's descriptor directly: Node loads its stream machinery when process.stdout is first
- * touched, a few milliseconds of a run that replays its last answer (about 60 ms in all). A descriptor that would
- * block, or any other failure but a reader gone away, sends the rest and everything after it through the stream, so
- * that the order of the output holds.
+ * touched, a few milliseconds of a run that replays its last answer (a run that is mostly Node's own start). A
+ * descriptor that would block, or any other failure but a reader gone away, sends the rest and everything after it
+ * through the stream, so that the order of the output holds.
  */
 export function descriptorWriter(
   fd: number,
@@ -41,11 +41,13 @@ export function descriptorWriter(
   };
 }
 
-// On Windows the stream converts for the console, whose code page need not be UTF-8: bytes written directly would not.
-const direct = process.platform !== 'win32';
+/** On Windows the stream converts for the console, whose code page need not be UTF-8: bytes written directly would not. */
+function standardWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  return process.platform === 'win32' ? (text) => void stream().write(text) : descriptorWriter(fd, stream);
+}
 
 export const nodeIo: CliIo = {
-  stdout: direct ? descriptorWriter(1, () => process.stdout) : (text) => void process.stdout.write(text),
-  stderr: direct ? descriptorWriter(2, () => process.stderr) : (text) => void process.stderr.write(text),
+  stdout: standardWriter(1, () => process.stdout),
+  stderr: standardWriter(2, () => process.stderr),
   cwd: process.cwd(),
 };

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { pathOrderLocale, RACY_MS } from './cacheRules';
 import { CONFIG_FILES } from './configNames';
-import type { CliIo } from './files';
+import type { CliIo } from './io';
 import { takeRunOptions } from './runOptions';
 import { VERSION } from './version';
 

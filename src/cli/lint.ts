@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { LintConfig } from '../core/lint/types';
 import { ConfigFinder } from './configFile';
-import { displayPath, type InputFile, readInputs, type CliIo } from './files';
+import { displayPath, type InputFile, readInputs } from './files';
+import type { CliIo } from './io';
 import { RunRecorder } from './lastRun';
 import { formatFindings, LINT_FORMATS, type LintFinding, type LintFormat } from './formats';
 import type { WorkerPool } from '../core/worker/pool';

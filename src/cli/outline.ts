@@ -1,6 +1,7 @@
 import type { BankFile } from '../core/model';
 import { STAR_KINDS } from '../core/model';
-import { type CliIo, displayPath, readInputs } from './files';
+import { displayPath, readInputs } from './files';
+import type { CliIo } from './io';
 import type { WorkerPool } from '../core/worker/pool';
 import type { ResultCache } from './cache';
 import { type FileOutcome, openRunCache, orderIn, runOverFiles, unchangedIn, withWorkersAhead } from './run';
