@@ -159,7 +159,7 @@ function runsOfOurs(profile: CpuProfile, ownerAt: (i: number) => string, oursAt:
  * What the profile holds over each block the lag monitor saw (its `at` is when the late tick ran, on the monitor's
  * clock; `startedAt` is that clock when the profile began): whose code ran, and the outermost functions of ours.
  */
-export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: number, blocks: { ms: number; at: number }[]): string {
+export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: number, blocks: { ms: number; at: number; ranMs?: number; waitedMs?: number }[]): string {
   const ourUrl = `${ourDist.replace(/\\/g, '/').replace(/\/$/, '')}/`;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -167,7 +167,8 @@ export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: n
   const times: number[] = [];
   let clock = 0;
   for (let i = 0; i < profile.samples.length; i++) times.push((clock += profile.timeDeltas[i] / 1000));
-  return blocks
+  let oursOnProcessorMax: number | undefined;
+  const lines = blocks
     .map((block) => {
       const to = block.at - startedAt;
       if (to < 0) return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: before the profile began`;
@@ -195,7 +196,17 @@ export function explainBlocks(profile: CpuProfile, ourDist: string, startedAt: n
       const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
       // Every sample idle: the thread ran nothing while its timer was late, so it likely waited for a core.
       if (!whose.size) return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: idle in the profile (the thread ran nothing: it likely waited for a core)`;
-      return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s: ${top(whose, 4)}; most: ${top(outer, 3)}`;
-    })
-    .join('\n');
+      // A sample's time is wall time: time the thread waited for a processor falls on whatever it was running. Our
+      // share of the samples times the time the thread ran (Linux's schedstat) estimates our processor time in it.
+      let onProcessor = '';
+      if (block.ranMs !== undefined) {
+        const sampled = [...whose.values()].reduce((a, b) => a + b, 0);
+        const ours = sampled > 0 ? ((whose.get('ours') ?? 0) / sampled) * block.ranMs : 0;
+        oursOnProcessorMax = Math.max(oursOnProcessorMax ?? 0, ours);
+        onProcessor = ` (the thread ran ${block.ranMs} and waited ${block.waitedMs}: ours ≈ ${ours.toFixed(0)} on a processor)`;
+      }
+      return `    ${block.ms} ms at ${(block.at / 1000).toFixed(2)} s${onProcessor}: ${top(whose, 4)}; most: ${top(outer, 3)}`;
+    });
+  if (oursOnProcessorMax !== undefined) lines.push(`    of these blocks, the most our code ran on a processor in one (estimate above): ${oursOnProcessorMax.toFixed(0)} ms`);
+  return lines.join('\n');
 }

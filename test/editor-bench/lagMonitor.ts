@@ -27,6 +27,13 @@ export interface Block {
 export interface PhaseStats {
   worst: number;
   over50: number;
+  /**
+   * Of the stretches between two ticks, the most this thread ran on a processor in one, and how many times it ran
+   * over 50 ms in one: the thread kept busy by work (anyone's), where a block may also be time spent waiting for a
+   * processor (Linux only: absent elsewhere).
+   */
+  worstRan?: number;
+  ranOver50?: number;
   ticks: number;
   /** The longest blocks, longest first. */
   longest: Block[];
@@ -127,6 +134,7 @@ export class LagMonitor {
   private tick(): void {
     const now = performance.now();
     const late = now - this.last - INTERVAL_MS - this.excludedMs;
+    const excluded = this.excludedMs;
     this.last = now;
     this.excludedMs = 0;
     const sched = threadSchedule();
@@ -134,6 +142,11 @@ export class LagMonitor {
     s.ticks++;
     if (late > s.worst) s.worst = late;
     if (late > 50) s.over50++;
+    if (sched && this.lastSched) {
+      const ran = sched.ranMs - this.lastSched.ranMs - excluded;
+      s.worstRan = Math.max(s.worstRan ?? 0, ran);
+      if (ran > 50) s.ranOver50 = (s.ranOver50 ?? 0) + 1;
+    }
     if (late > 20 && (s.longest.length < KEEP || late > s.longest[s.longest.length - 1].ms)) {
       const split = sched && this.lastSched ? { ranMs: Math.round(sched.ranMs - this.lastSched.ranMs), waitedMs: Math.round(sched.waitedMs - this.lastSched.waitedMs) } : {};
       s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started), from: now - late - INTERVAL_MS, ...split });
