@@ -76,6 +76,26 @@ describe('diagnostics and quick fixes', function () {
     }
   });
 
+  it('a page without a story, read and read again from disk, makes no diagnostics event (VS Code sends the window a message for each)', async () => {
+    const uri = wsFile('no-story-notes.md');
+    const index = ((await activeExtension()).exports as { storyIndex: { get(uri: vscode.Uri): { text: string } | undefined } }).storyIndex;
+    const events: string[] = [];
+    const listening = vscode.languages.onDidChangeDiagnostics((e) => e.uris.forEach((u) => events.push(u.toString())));
+    const write = async (text: string) => {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      await waitFor(() => index.get(uri)?.text === text, 'the page read by the index', 30_000);
+    };
+    try {
+      await write('# Meeting notes\n\nNothing here is a story.\n');
+      await write('# Meeting notes\n\nStill nothing here is a story, only notes.\n');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // VS Code delivers the event 50 ms after the change
+      assert.deepStrictEqual(events.filter((u) => u === uri.toString()), []);
+    } finally {
+      listening.dispose();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('a keystroke that moves no problem sends VS Code nothing; one that changes them sends them', async () => {
     const uri = wsFile('keystrokes.md');
     const text = '# Keystrokes\n\n## Tell me about a slow build\n\n**Situation:** the build took an hour.\n\n**Action:** I cached the steps.\n\n**Result:** it got faster.\n';

@@ -62,7 +62,8 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     if (!file || (!file.bank.hasStories && !file.bank.problems)) {
       shown.delete(key);
       batch.delete(key);
-      collection.delete(uri);
+      // VS Code sends the window a message for every delete, even of a file it has no problems for (a scan's storyless pages).
+      if (collection.has(uri)) collection.delete(uri);
       return;
     }
     const found = traceSpan(key, file.version, 'diagnostics.findings', () => service.lint(file));
