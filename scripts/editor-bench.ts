@@ -18,9 +18,10 @@
  *   STAR_VSCODE_SETTINGS='{"remote.autoForwardPorts": false}'   more user settings: that one stops the remote extension
  *                            host's search for ports to forward, a shell started every few seconds (each start of a
  *                            child process holds the host's thread 35 to 70 ms in the profiled runs)
- *   STAR_BENCH_HOLD_MS=15000 the indexing phase lasts at least that long: with STAR_VSCODE_SETTINGS='{"starAnswers.include":
- *                            "bank/p0/file-0.md"}' (only the typed file read), a control run: the host's blocks over the
- *                            seconds a scan takes, with the same window and VS Code but no scan
+ *   STAR_BENCH_CONTROL=0     no control run (by default, after the run VS Code runs again on the same workspace with
+ *                            only the typed file read, for as long as the scan took, no edits: the host's blocks then,
+ *                            printed beside the run's, are the floor of the machine, the window and VS Code)
+ *   STAR_BENCH_HOLD_MS=15000 the indexing phase lasts at least that long (what the control run sets)
  *   STAR_TRACE_TYPING=1      the extension's timings of each step of a typed change (src/features/shared/typingTrace.ts), printed
  *   STAR_BENCH_MB=20  STAR_BENCH_TRIES=7  STAR_BENCH_EDITS=1000  STAR_BENCH_BURST=10  --verbose (VS Code's output too)
  * Not part of `npm test`: it takes minutes and its figures depend on the machine.
@@ -86,8 +87,9 @@ function writeWorkspace(dir: string): { storyBytes: number; docBytes: number } {
 
 type Record = { name: string; [key: string]: any };
 
-async function runVsCode(workspace: string, runner: string, profileDir: string | undefined): Promise<{ code: number; records: Record[] }> {
-  const env = { ...process.env, STAR_BENCH_TYPING_FILE: TYPING_FILE, ...(profileDir ? { STAR_BENCH_PROFILE_DIR: profileDir } : {}), ...(heapDir ? { STAR_BENCH_HEAP_DIR: heapDir } : {}) };
+async function runVsCode(workspace: string, runner: string, options: { profileDir?: string; heapDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; records: Record[] }> {
+  const { profileDir, heapDir } = options;
+  const env = { ...process.env, STAR_BENCH_TYPING_FILE: TYPING_FILE, ...(profileDir ? { STAR_BENCH_PROFILE_DIR: profileDir } : {}), ...(heapDir ? { STAR_BENCH_HEAP_DIR: heapDir } : {}), ...options.env };
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/run-vscode-tests.js'), '--workspace', workspace, '--extensionTestsPath', runner, '--timeout', '2400', ...(without ? ['--without-builtin', without] : []), ...(verbose ? ['--verbose'] : [])], {
     cwd: ROOT,
     env,
@@ -99,7 +101,7 @@ async function runVsCode(workspace: string, runner: string, profileDir: string |
     const m = /^EDITOR_BENCH (\{.*\})\s*$/.exec(line);
     if (m) {
       records.push(JSON.parse(m[1]));
-      console.log(`[bench:editor] ${m[1].length > 300 ? `${m[1].slice(0, 300)}…` : m[1]}`);
+      console.log(`[bench:editor]${options.env ? ' (control)' : ''} ${m[1].length > 300 ? `${m[1].slice(0, 300)}…` : m[1]}`);
     } else if (verbose || /^\[harness\]|^STAR_TRACE |failed|Error/.test(line)) console.log(line);
   });
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
@@ -112,7 +114,26 @@ const median = (xs: number[]) => {
 };
 const mark = (met: boolean) => (met ? 'met' : 'NOT met');
 
-function table(records: Record[], context: { storyBytes: number; docBytes: number; loadBefore: number[]; loadAfter: number[] }): void {
+interface LagFigures {
+  worst: number;
+  over50: number;
+  worstRan?: number;
+  ranOver50?: number;
+}
+
+/** The lag monitor's figures of some phases together: the longest block, and blocks over 50 ms; the same counting only the time the thread ran. */
+function lagFigures(records: Record[], ...phases: string[]): LagFigures | undefined {
+  const found = phases.map((p) => records.find((r) => r.name === 'lag' && r.phase === p)).filter(Boolean) as Record[];
+  if (!found.length) return undefined;
+  const ran = found.filter((r) => r.worstRanMs !== null && r.worstRanMs !== undefined);
+  return {
+    worst: Math.max(...found.map((r) => r.worstMs)),
+    over50: found.reduce((n, r) => n + r.over50, 0),
+    ...(ran.length ? { worstRan: Math.max(...ran.map((r) => r.worstRanMs)), ranOver50: ran.reduce((n, r) => n + (r.ranOver50 ?? 0), 0) } : {}),
+  };
+}
+
+function table(records: Record[], context: { storyBytes: number; docBytes: number; loadBefore: number[]; loadAfter: number[]; control?: LagFigures }): void {
   const get = (name: string, phase?: string) => records.find((r) => r.name === name && (phase === undefined || r.phase === phase));
   const host = get('host');
   const activation = get('activation');
@@ -120,16 +141,7 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   const settled = get('settled');
   const typing = get('typing');
   const edits = get('edits');
-  const lag = (...phases: string[]) => {
-    const found = phases.map((p) => get('lag', p)).filter(Boolean) as Record[];
-    if (!found.length) return undefined;
-    const ran = found.filter((r) => r.worstRanMs !== null && r.worstRanMs !== undefined);
-    return {
-      worst: Math.max(...found.map((r) => r.worstMs)),
-      over50: found.reduce((n, r) => n + r.over50, 0),
-      ...(ran.length ? { worstRan: Math.max(...ran.map((r) => r.worstRanMs)), ranOver50: ran.reduce((n, r) => n + (r.ranOver50 ?? 0), 0) } : {}),
-    };
-  };
+  const lag = (...phases: string[]) => lagFigures(records, ...phases);
   const rows: string[][] = [];
   if (activation) {
     const total = (activation.loadMs ?? NaN) + activation.activateMs;
@@ -147,6 +159,11 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   const idx = lag('indexing', 'after-scan');
   if (idx) rows.push(['host blocked while indexing (scan and after): longest / times over 50 ms', `${idx.worst} ms / ${idx.over50}`, 'never > 50 ms', mark(idx.worst <= 50)]);
   if (idx?.worstRan !== undefined) rows.push(["the same, counting only the time the host's thread ran on a processor (anyone's work, not waits for a processor): longest / times over 50 ms", `${idx.worstRan} ms / ${idx.ranOver50}`, 'report', '']);
+  const control = context.control;
+  if (control) {
+    rows.push(["control: the same window and VS Code with only the typed file read, as long as the scan took (the machine's floor): longest / times over 50 ms", `${control.worst} ms / ${control.over50}`, 'report', '']);
+    if (control.worstRan !== undefined) rows.push(["control, counting only the time the host's thread ran on a processor: longest / times over 50 ms", `${control.worstRan} ms / ${control.ranOver50}`, 'report', '']);
+  }
   const typ = lag('typing', 'edits');
   if (typ) rows.push([`host blocked while typing (words, then ${edits?.edits ?? '?'} edits): longest / times over 50 ms`, `${typ.worst} ms / ${typ.over50}`, 'never > 50 ms', mark(typ.worst <= 50)]);
   if (typ?.worstRan !== undefined) rows.push(["the same, counting only the time the host's thread ran on a processor: longest / times over 50 ms", `${typ.worstRan} ms / ${typ.ranOver50}`, 'report', '']);
@@ -180,6 +197,19 @@ function table(records: Record[], context: { storyBytes: number; docBytes: numbe
   if (edits) console.log(`heap after gc every 100 edits (MB): ${edits.heapMb.join(' ')}`);
 }
 
+/**
+ * The control: VS Code again on the same workspace, the extension reading only the typed file (no scan), its indexing
+ * phase as long as the run's scan took, no edits. Its blocks are the floor of this machine, window and VS Code.
+ */
+async function controlRun(workspace: string, runner: string, records: Record[]): Promise<LagFigures | undefined> {
+  const indexing = records.find((r) => r.name === 'indexing');
+  if (!indexing) return undefined;
+  const settings = { ...(process.env.STAR_VSCODE_SETTINGS ? JSON.parse(process.env.STAR_VSCODE_SETTINGS) : {}), 'starAnswers.include': TYPING_FILE };
+  const env = { STAR_BENCH_HOLD_MS: String(Math.round(indexing.readyMs)), STAR_VSCODE_SETTINGS: JSON.stringify(settings), STAR_BENCH_EDITS: '0', STAR_BENCH_TRIES: '1' };
+  const run = await runVsCode(workspace, runner, { env });
+  return run.code === 0 ? lagFigures(run.records, 'indexing', 'after-scan') : undefined;
+}
+
 async function main(): Promise<void> {
   build();
   const runner = await bundleRunner();
@@ -193,9 +223,10 @@ async function main(): Promise<void> {
     // 2 to 4 s of processor during the scan in sampled runs. A user's bank is on disk long before VS Code opens it.
     spawnSync('sync', { stdio: 'ignore' });
     const loadBefore = os.loadavg();
-    const { code, records } = await runVsCode(workspace, runner, profileDir);
+    const { code, records } = await runVsCode(workspace, runner, { profileDir, heapDir });
     const loadAfter = os.loadavg();
-    table(records, { ...sizes, loadBefore, loadAfter });
+    const control = code === 0 && process.env.STAR_BENCH_CONTROL !== '0' ? await controlRun(workspace, runner, records) : undefined;
+    table(records, { ...sizes, loadBefore, loadAfter, control });
     const snapshots = records.filter((r) => r.name === 'heap-snapshot');
     if (snapshots.length === 2) {
       console.log('\nWhat grew in the extension host heap over the edits (heap snapshots, self size by constructor):');
