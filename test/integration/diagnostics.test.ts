@@ -96,6 +96,26 @@ describe('diagnostics and quick fixes', function () {
     }
   });
 
+  it("a big document's first problems (set on the next turn) all arrive, and a later edit replaces them", async () => {
+    const uri = wsFile('many-stories.md');
+    const story = (i: number) => `## Tell me about slow build number ${i}\n\n**Situation:** build ${i} took an hour.\n\n**Action:** I cached step ${i}.\n\n**Result:** it got faster.\n\n`;
+    const count = 300;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# Builds\n\n${Array.from({ length: count }, (_, i) => story(i)).join('')}`));
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      const missing = () => ours(uri).filter((d) => ruleOf(d) === 'missing-section');
+      await waitFor(() => missing().length === count, `a missing Task on each of the ${count} stories`, 30_000);
+      // A Task in the first story: its problem goes, the others stay.
+      const line = editor.document.getText().split('\n').indexOf('**Situation:** build 0 took an hour.');
+      await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '\n**Task:** make it fast.\n'));
+      await waitFor(() => missing().length === count - 1, 'the first story without its problem', 30_000);
+      assert.ok(missing().every((d) => d.range.start.line > line + 2), 'the remaining problems are on the other stories');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('a keystroke that moves no problem sends VS Code nothing; one that changes them sends them', async () => {
     const uri = wsFile('keystrokes.md');
     const text = '# Keystrokes\n\n## Tell me about a slow build\n\n**Situation:** the build took an hour.\n\n**Action:** I cached the steps.\n\n**Result:** it got faster.\n';

@@ -54,7 +54,22 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
   const shown = new Map<string, string>();
   /** The problems of files read from disk go a batch at a time (a scan brings a file every few milliseconds); an open document's at once. */
   const batch = new Batch<[vscode.Uri, vscode.Diagnostic[]]>((entries) => collection.set(entries), DISK_BATCH_MS, { weight: ([, list]) => list.length, most: DIAGNOSTICS_PER_SET });
-  const isSet = (uri: vscode.Uri): boolean => batch.has(uri.toString()) || collection.has(uri);
+  /**
+   * The first problems of a big open document, set on the next turn: VS Code converts them on this thread (35 ms for
+   * 1,174), and its first reading already holds the thread for the index's other listeners. A newer set replaces them.
+   */
+  const firstSets = new Map<string, vscode.Diagnostic[]>();
+  const setSoon = (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void => {
+    const key = uri.toString();
+    firstSets.set(key, diagnostics);
+    setTimeout(() => {
+      const waiting = firstSets.get(key);
+      if (waiting !== diagnostics || disposed) return;
+      firstSets.delete(key);
+      collection.set(uri, diagnostics);
+    }, 0);
+  };
+  const isSet = (uri: vscode.Uri): boolean => batch.has(uri.toString()) || firstSets.has(uri.toString()) || collection.has(uri);
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
     if (file === 'stale') return; // a newer parse is on its way
@@ -62,6 +77,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     if (!file || (!file.bank.hasStories && !file.bank.problems)) {
       shown.delete(key);
       batch.delete(key);
+      firstSets.delete(key);
       // VS Code sends the window a message for every delete, even of a file it has no problems for (a scan's storyless pages).
       if (collection.has(uri)) collection.delete(uri);
       return;
@@ -75,11 +91,13 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     if (looks !== undefined) shown.set(key, looks);
     else shown.delete(key);
     const diagnostics = traceSpan(key, file.version, 'diagnostics.convert', () => [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => converted(d, uri))]);
+    firstSets.delete(key);
     if (file.version === undefined) {
       batch.add(key, [uri, diagnostics]);
       return;
     }
     batch.delete(key);
+    if (diagnostics.length > DIAGNOSTICS_PER_SET && !collection.has(uri)) return setSoon(uri, diagnostics);
     traceSpan(key, file.version, 'diagnostics.set', () => collection.set(uri, diagnostics));
   };
   const publishAll = (): void => {
