@@ -55,20 +55,10 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
   /** The problems of files read from disk go a batch at a time (a scan brings a file every few milliseconds); an open document's at once. */
   const batch = new Batch<[vscode.Uri, vscode.Diagnostic[]]>((entries) => collection.set(entries), DISK_BATCH_MS, { weight: ([, list]) => list.length, most: DIAGNOSTICS_PER_SET });
   /**
-   * The first problems of a big open document, set on the next turn: VS Code converts them on this thread (35 ms for
+   * The first problems of a big open document go on the next turn: VS Code converts them on this thread (35 ms for
    * 1,174), and its first reading already holds the thread for the index's other listeners. A newer set replaces them.
    */
-  const firstSets = new Map<string, vscode.Diagnostic[]>();
-  const setSoon = (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): void => {
-    const key = uri.toString();
-    firstSets.set(key, diagnostics);
-    setTimeout(() => {
-      const waiting = firstSets.get(key);
-      if (waiting !== diagnostics || disposed) return;
-      firstSets.delete(key);
-      collection.set(uri, diagnostics);
-    }, 0);
-  };
+  const firstSets = new Batch<[vscode.Uri, vscode.Diagnostic[]]>((entries) => collection.set(entries), 0);
   const isSet = (uri: vscode.Uri): boolean => batch.has(uri.toString()) || firstSets.has(uri.toString()) || collection.has(uri);
   const publish = (uri: vscode.Uri): void => {
     const file = current(index, uri);
@@ -97,7 +87,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
       return;
     }
     batch.delete(key);
-    if (diagnostics.length > DIAGNOSTICS_PER_SET && !collection.has(uri)) return setSoon(uri, diagnostics);
+    if (diagnostics.length > DIAGNOSTICS_PER_SET && !collection.has(uri)) return firstSets.add(key, [uri, diagnostics]);
     traceSpan(key, file.version, 'diagnostics.set', () => collection.set(uri, diagnostics));
   };
   const publishAll = (): void => {
@@ -127,6 +117,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     { dispose: () => clearTimeout(timer) },
     { dispose: () => ((disposed = true), clearTimeout(others)) },
     batch,
+    firstSets,
     index.onDidChange((uris) => {
       service.bankChanged();
       uris.forEach(publish);
