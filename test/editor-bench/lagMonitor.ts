@@ -142,13 +142,14 @@ export class LagMonitor {
     s.ticks++;
     if (late > s.worst) s.worst = late;
     if (late > 50) s.over50++;
-    if (sched && this.lastSched) {
-      const ran = sched.ranMs - this.lastSched.ranMs - excluded;
+    const since = sched && this.lastSched ? { ranMs: sched.ranMs - this.lastSched.ranMs, waitedMs: sched.waitedMs - this.lastSched.waitedMs } : undefined;
+    if (since) {
+      const ran = since.ranMs - excluded;
       s.worstRan = Math.max(s.worstRan ?? 0, ran);
       if (ran > 50) s.ranOver50 = (s.ranOver50 ?? 0) + 1;
     }
     if (late > 20 && (s.longest.length < KEEP || late > s.longest[s.longest.length - 1].ms)) {
-      const split = sched && this.lastSched ? { ranMs: Math.round(sched.ranMs - this.lastSched.ranMs), waitedMs: Math.round(sched.waitedMs - this.lastSched.waitedMs) } : {};
+      const split = since ? { ranMs: Math.round(since.ranMs), waitedMs: Math.round(since.waitedMs) } : {};
       s.longest.push({ ms: Math.round(late), at: Math.round(now - this.started), from: now - late - INTERVAL_MS, ...split });
       s.longest.sort((a, b) => b.ms - a.ms);
       s.longest.length = Math.min(s.longest.length, KEEP);
