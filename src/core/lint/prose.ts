@@ -8,10 +8,18 @@ interface SectionProse {
   kind: SectionKind;
 }
 
-/** The prose of a story's sections (of some kinds only, or all), each with its words. Shared by the rules: read, never change. */
-export function storyProse(text: string, question: Question, kinds?: readonly SectionKind[]): readonly SectionProse[] {
+/**
+ * The prose of a story's sections (of some kinds only, or all), each with its words. Shared by the rules: read, never
+ * change. With `mentions` (see `phraseMention`), only the sections whose source matches it: reading a section's prose
+ * and words is most of a prose rule's time, and a section without any of the rule's words needs neither.
+ */
+export function storyProse(text: string, question: Question, kinds?: readonly SectionKind[], mentions?: RegExp): readonly SectionProse[] {
   const read: SectionProse[] = [];
-  for (const section of question.sections) if (section.words > 0 && (!kinds || kinds.includes(section.kind))) read.push(proseOfSection(text, section));
+  for (const section of question.sections) {
+    if (section.words === 0 || (kinds && !kinds.includes(section.kind))) continue;
+    if (mentions && !mentions.test(text.slice(section.labelRange.end.offset, section.range.end.offset))) continue;
+    read.push(proseOfSection(text, section));
+  }
   return read;
 }
 

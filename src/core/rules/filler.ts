@@ -1,13 +1,13 @@
 import { deletionOf, storyProse } from '../lint/prose';
 import type { Rule } from '../lint/types';
-import { findPhrases, sameClause } from '../text/prose';
+import { findPhrases, phraseMention, sameClause } from '../text/prose';
 
 /**
  * Words a story reads better without. Deleting one keeps the sentence's meaning, which is what makes
  * the quick fix safe; words that change meaning when cut ("just" as "only", "really" after "not") are
  * not on the list or are skipped.
  */
-const FILLERS = ['basically', 'actually', 'really', 'very', 'literally', 'totally', 'honestly', 'obviously', 'super', 'quite', 'extremely', 'incredibly'];
+export const FILLERS = ['basically', 'actually', 'really', 'very', 'literally', 'totally', 'honestly', 'obviously', 'super', 'quite', 'extremely', 'incredibly'];
 
 /** Intensifiers fill only in front of the word they intensify ("very slow"), not at a clause's end ("scaled extremely"). */
 const INTENSIFIERS = new Set(['very', 'super', 'quite', 'extremely', 'incredibly', 'totally']);
@@ -31,7 +31,7 @@ export const rule: Rule = {
   description: 'The story says without fillers such as "basically", "actually", "really" or "very".',
   defaultSeverity: 'hint',
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question)) {
+    for (const { prose, words } of storyProse(text, question, undefined, phraseMention(FILLERS))) {
       for (const match of findPhrases(prose, words, FILLERS)) {
         const word = words[match.first];
         const next = words[match.first + 1];

@@ -1,6 +1,6 @@
 import { storyProse } from '../lint/prose';
 import type { Rule } from '../lint/types';
-import { findPhrases, sentenceAt } from '../text/prose';
+import { findPhrases, phraseMention, sentenceAt } from '../text/prose';
 
 const SPECULATION = new Set(['maybe', 'perhaps', 'probably', 'possibly']);
 const COUNTERFACTUAL = /\b(?:would|could have|might have|if|had i|had we|next time)\b/i;
@@ -9,7 +9,7 @@ const COUNTERFACTUAL = /\b(?:would|could have|might have|if|had i|had we|next ti
  * Words that take back what the sentence claims. A small list on purpose: general hedge lists also hold
  * "can", "will", "found" or "about", which a story needs; each entry here was checked on real stories.
  */
-const HEDGES = [
+export const HEDGES = [
   'i think', 'i believe', 'i feel like', 'i guess', 'i suppose', "i'd say", 'i would say', "i'm not sure", 'i am not sure',
   'maybe', 'perhaps', 'probably', 'possibly', 'hopefully', 'arguably', 'somewhat', 'more or less', 'to some extent',
   'to some degree', 'pretty much', 'kind of', 'sort of', 'kinda', 'sorta', 'a little bit',
@@ -23,7 +23,7 @@ export const rule: Rule = {
   description: 'The story states what happened without hedges such as "I think", "kind of" or "maybe".',
   defaultSeverity: 'information',
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question)) {
+    for (const { prose, words } of storyProse(text, question, undefined, phraseMention(HEDGES))) {
       for (const match of findPhrases(prose, words, HEDGES)) {
         if ((match.phrase === 'kind of' || match.phrase === 'sort of') && !BEFORE_KIND_OF.has(words[match.first - 1]?.lower ?? '')) continue;
         // "had I asked earlier, perhaps it would have…": a guess about what did not happen is honest, not a hedge.

@@ -1,12 +1,13 @@
 import { storyProse } from '../lint/prose';
 import type { Rule } from '../lint/types';
-import { sameClause, type Word } from '../text/prose';
+import { phraseMention, sameClause, type Word } from '../text/prose';
 
 /**
  * Past tense only: "is structured", "was being deleted", "could be shared", "had been adjusted" describe
  * how things stood or might be, which on real stories they nearly always did, not who acted.
  */
-const BE = new Set(['was', 'were', 'been']);
+export const BE = new Set(['was', 'were', 'been']);
+const BE_MENTION = phraseMention([...BE]);
 
 /** Before these in the same clause the passive reports a finding, not an act: "discovered the client was created twice". */
 const REPORTED = new Set(
@@ -50,7 +51,7 @@ export const rule: Rule = {
   defaultSeverity: 'information',
   offByDefault: true,
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question, ['action'])) {
+    for (const { prose, words } of storyProse(text, question, ['action'], BE_MENTION)) {
       for (let i = 0; i < words.length; i++) {
         if (!BE.has(words[i].lower)) continue;
         // "has been fixed" reports an act; "had been adjusted" is background, before the story.

@@ -1,10 +1,10 @@
 import { isQuantified } from '../lint/quantity';
 import { storyProse } from '../lint/prose';
 import type { Rule } from '../lint/types';
-import { findPhrases, sentenceAt } from '../text/prose';
+import { findPhrases, phraseMention, sentenceAt } from '../text/prose';
 
 /** Words that claim an effect without its size or who made it. */
-const VAGUE = [
+export const VAGUE = [
   'significantly', 'substantially', 'dramatically', 'drastically', 'greatly', 'considerably', 'hugely', 'massively', 'vastly',
   'tremendously', 'immensely', 'noticeably', 'markedly', 'various', 'numerous',
   ...['improve', 'increase', 'reduce', 'boost', 'grow', 'drive', 'speed up', 'cut', 'lower', 'raise'].flatMap((verb) => [`helped ${verb}`, `helped to ${verb}`]),
@@ -18,7 +18,7 @@ export const rule: Rule = {
   description: 'The Result says how much and who did it, not "helped improve", "significantly" or "various".',
   defaultSeverity: 'information',
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question, ['result'])) {
+    for (const { prose, words } of storyProse(text, question, ['result'], phraseMention(VAGUE))) {
       for (const match of findPhrases(prose, words, VAGUE)) {
         const start = words[match.first].start;
         // "cut latency significantly, from 900 ms to 200 ms" says how much: the word is not vague there.
