@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createRequestHandler } from '../core/worker/handler';
 import type { WorkerRequest, WorkerResponse } from '../core/worker/protocol';
-import { toWire, type WireMessage } from '../core/worker/wire';
+import { toWire, toWireMessages, type WireMessage } from '../core/worker/wire';
 import { PARSE_PROCESS_ENV } from './parseProcessEnv';
 
 interface Channel {
@@ -27,7 +27,7 @@ if (port) {
   const handle = createRequestHandler();
   port.onRequest((request) => {
     const response = handle(request, (message) => port.send(toWire(message)));
-    if (response) port.send(toWire(response));
+    if (response) for (const message of toWireMessages(response)) port.send(message);
   });
   port.send({ type: 'ready' });
 }

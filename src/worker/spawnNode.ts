@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerEndpoint } from '../core/worker/protocol';
-import { deliverFromWire, type WireMessage } from '../core/worker/wire';
+import { wireReader } from '../core/worker/wire';
 
 /**
  * Starts the bundled parse worker (dist/worker.js, beside the bundle that calls this) as a Node worker
@@ -12,7 +12,7 @@ export function spawnNodeWorker(file = path.join(__dirname, 'worker.js'), option
   const worker = new Worker(file, options.youngGenerationMb ? { resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb } } : undefined);
   return {
     post: (request) => worker.postMessage(request),
-    onMessage: (listener) => worker.on('message', (m: WireMessage) => deliverFromWire(m, listener)),
+    onMessage: (listener) => worker.on('message', wireReader(listener)),
     onError: (listener) => {
       worker.on('error', listener);
       worker.on('exit', (code) => code !== 0 && listener(new Error(`the worker exited with code ${code}`)));

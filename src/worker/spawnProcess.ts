@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { WorkerEndpoint } from '../core/worker/protocol';
-import { deliverFromWire, type WireMessage } from '../core/worker/wire';
+import { wireReader } from '../core/worker/wire';
 import { PARSE_PROCESS_ENV } from './parseProcessEnv';
 
 
@@ -28,7 +28,7 @@ export function spawnNodeProcess(file = path.join(__dirname, 'worker.js'), optio
     post: (request) => {
       if (!ended && child.connected) child.send(request);
     },
-    onMessage: (listener) => child.on('message', (m: WireMessage) => deliverFromWire(m, listener)),
+    onMessage: (listener) => child.on('message', wireReader(listener)),
     onError: (listener) => {
       child.on('error', listener);
       child.on('exit', (code, signal) => {

@@ -1,7 +1,7 @@
 // The parse worker as a Web Worker started by the web extension host (itself a worker: VS Code's web worker
 // extension host lets an extension start nested workers with `new Worker(url)`).
 import type { WorkerEndpoint, WorkerRequest, WorkerResponse } from '../core/worker/protocol';
-import { deliverFromWire, type WireMessage } from '../core/worker/wire';
+import { wireReader, type WireMessage } from '../core/worker/wire';
 
 export interface WebWorkerScript {
   /** An address the browser can start the worker bundle from. */
@@ -66,7 +66,8 @@ export function spawnWebWorker(script: WebWorkerScript, name = 'STAR Answers par
       } catch (error) {
         return fallBack(`new Worker() failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      worker.onmessage = (event: MessageEvent<WireMessage>) => deliverFromWire(event.data, deliver);
+      const read = wireReader(deliver);
+      worker.onmessage = (event: MessageEvent<WireMessage>) => read(event.data);
       worker.onerror = (event: ErrorEvent) => {
         event.preventDefault();
         const message = event.message || 'the worker script could not be loaded';

@@ -4,7 +4,7 @@
 // extension bundle does not carry. One copy of the markdown pipeline in the .vsix.
 import { createRequestHandler } from '../core/worker/handler';
 import type { WorkerRequest } from '../core/worker/protocol';
-import { toWire } from '../core/worker/wire';
+import { toWire, toWireMessages } from '../core/worker/wire';
 
 export * from '../core/render/lazyEntry';
 export { completeSections } from '../core/complete';
@@ -23,7 +23,7 @@ if (typeof STAR_ANSWERS_LIBRARY === 'undefined') {
   const handle = createRequestHandler();
   self.onmessage = (event) => {
     const response = handle(event.data, (message) => self.postMessage(toWire(message)));
-    if (response) self.postMessage(toWire(response));
+    if (response) for (const message of toWireMessages(response)) self.postMessage(message);
   };
   self.postMessage({ type: 'ready' });
 }

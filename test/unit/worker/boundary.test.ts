@@ -7,6 +7,7 @@ import { parseBank } from '../../../src/core/parser';
 import { readsQuickly } from '../../../src/core/parser/markdown';
 import { withQuestions } from '../../../src/core/worker/findings';
 import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
+import { STORIES_PER_PART } from '../../../src/core/worker/wire';
 import { spawnNodeWorker } from '../../../src/worker/spawnNode';
 import { spawnNodeProcess } from '../../../src/worker/spawnProcess';
 import { nestedListText } from '../helpers/hostile';
@@ -45,6 +46,21 @@ for (const { where, spawn } of SPAWNERS) {
         // The host gives each finding its story back for quick fixes: the same story as in-process.
         assert.deepEqual(withQuestions(answers[i].findings!, answers[i].bank.principles.flatMap((p) => p.questions)), inProcess, file);
       });
+    });
+
+    it('gives a bank of more stories than one message holds, with other answers between its parts, the bank an in-process parse gives', async () => {
+      const story = (n: number) => `## Question ${n}?\n\n**Situation:** a late order ${n}.\n**Task:** ship it.\n**Action:** I re-planned.\n**Result:** ${n}% faster.\n\n`;
+      const text = `# Ownership\n\n${Array.from({ length: 2 * STORIES_PER_PART + 50 }, (_, n) => story(n)).join('')}# Dive Deep\n\n${story(0)}`;
+      const small = fs.readFileSync(markdownUnder(EXAMPLES)[0], 'utf8');
+      const [big, ...others] = await Promise.all([
+        pool.parse({ key: 'big.md', version: 1, text, lint: DEFAULT_CONFIG }),
+        ...[1, 2, 3].map((version) => pool.parse({ key: 'small.md', version, text: small, lint: DEFAULT_CONFIG })),
+      ]);
+      const bank = parseBank(text);
+      assert.equal(bank.principles.flatMap((p) => p.questions).length, 2 * STORIES_PER_PART + 51);
+      assert.deepEqual(big.bank, bank);
+      assert.deepEqual(big.findings, lintBank({ text, bank }).map(({ question: _q, ...f }) => f));
+      for (const other of others) assert.deepEqual(other.bank, parseBank(small));
     });
 
     it('re-reads only the edited story of a kept document, with the result of a full parse', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEFAULT_CONFIG } from '../../../src/core/lint/config';
 import { createRequestHandler } from '../../../src/core/worker/handler';
 import type { ParseResponse, WorkerResponse } from '../../../src/core/worker/protocol';
-import { deliverFromWire, fromWire, STORIES_PER_PART, toWire } from '../../../src/core/worker/wire';
+import { deliverFromWire, fromWire, STORIES_PER_PART, toWire, toWireMessages, wireReader, type WireMessage } from '../../../src/core/worker/wire';
 import { markdownUnder } from '../helpers/markdownFiles';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
@@ -49,6 +49,37 @@ describe('parse worker: the wire (a bank crosses to the host as JSON text)', () 
     let at: WorkerResponse | undefined;
     deliverFromWire(structuredClone(toWire(small)), (message) => (at = message));
     assert.deepEqual(at, small);
+  });
+
+  it('posts a bank in parts as a head and a message for each part, which the host puts together to the same answer', async () => {
+    const story = (n: number) => `## Question ${n}?\n\n**Situation:** a late order ${n}.\n**Action:** I re-planned.\n**Result:** ${n}% faster.\n\n`;
+    const text = `# Ownership\n\n${Array.from({ length: 2 * STORIES_PER_PART + 1 }, (_, n) => story(n)).join('')}`;
+    const big = handle({ type: 'parse', id: 11, key: 'big', version: 1, text, lint: DEFAULT_CONFIG }) as ParseResponse;
+    const small = handle({ type: 'parse', id: 12, key: 'small', version: 1, text: story(1), lint: DEFAULT_CONFIG }) as ParseResponse;
+    const posted = toWireMessages(big).map((m) => structuredClone(m));
+    assert.equal(posted.length, 4, 'a head and three parts');
+    assert.ok(posted.slice(1).every((m) => m.type === 'storyPart' && m.id === 11));
+    // No message carries more than one part's stories.
+    const biggest = Math.max(...posted.map((m) => JSON.stringify(m).length));
+    assert.ok(biggest < JSON.stringify(toWire(big)).length / 2, `${biggest} characters in the biggest message`);
+    assert.deepEqual(toWireMessages(small), [toWire(small)]);
+
+    const received: WorkerResponse[] = [];
+    let arrived!: () => void;
+    const done = new Promise<void>((resolve) => (arrived = resolve));
+    const read = wireReader((message) => {
+      received.push(message);
+      if (received.length === 3) arrived();
+    });
+    // Another request's answer between the head and its parts is handed over at once; a part of no known head is dropped.
+    read(posted[0]);
+    read({ type: 'storyPart', id: 99, part: '[]' });
+    read(structuredClone(toWire(small)));
+    assert.deepEqual(received, [small]);
+    for (const m of posted.slice(1)) read(m as WireMessage);
+    read({ type: 'nested', id: 13 });
+    await done;
+    assert.deepEqual(received, [small, { type: 'nested', id: 13 }, big]);
   });
 
   it('sends a bank without principles, and every other message, as it is', () => {
