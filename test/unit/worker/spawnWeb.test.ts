@@ -4,6 +4,8 @@ import { ParseBudgetExceeded, WorkerPool } from '../../../src/core/worker/pool';
 import type { WorkerRequest, WorkerResponse } from '../../../src/core/worker/protocol';
 import { endpointOnThisThread } from '../../../src/worker/onThisThread';
 import { spawnWebWorker, type WebWorkerScript } from '../../../src/worker/spawnWeb';
+import { parseBank } from '../../../src/core/parser';
+import { STORIES_PER_PART, toWireMessages, type WireMessage } from '../../../src/core/worker/wire';
 
 const STORY = '# P\n\n## Q\n\n**Situation:** s\n\n**Task:** t\n\n**Action:** I did it.\n\n**Result:** 20% faster.\n';
 
@@ -13,7 +15,7 @@ type Behaviour = 'answer' | 'silent' | 'throw' | 'fail-load';
 class FakeWorker {
   static behaviour: Behaviour = 'answer';
   static started: FakeWorker[] = [];
-  onmessage: ((event: { data: WorkerResponse }) => void) | null = null;
+  onmessage: ((event: { data: WireMessage }) => void) | null = null;
   onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
   terminated = false;
   private readonly handle = createRequestHandler();
@@ -32,7 +34,8 @@ class FakeWorker {
     if (this.behaviour !== 'answer') return;
     setTimeout(() => {
       const response = this.handle(structuredClone(request));
-      if (response && !this.terminated) this.onmessage?.({ data: structuredClone(response) });
+      // Posted as src/worker/web.ts posts it: a bank of many stories as a head and a message for each part.
+      if (response && !this.terminated) for (const message of toWireMessages(response)) this.onmessage?.({ data: structuredClone(message) });
     }, 0);
   }
 
@@ -73,6 +76,16 @@ describe('parse worker on the web: spawnWebWorker', () => {
     assert.deepEqual(reasons, []);
     pool.dispose();
     assert.ok(FakeWorker.started[0].terminated);
+  });
+
+  it('gets a bank of more stories than one message holds whole, whatever is answered between its parts', async () => {
+    FakeWorker.behaviour = 'answer';
+    const pool = new WorkerPool({ size: 1, spawn: () => spawnWebWorker(script), budgetMs: 10_000 });
+    const text = `# P\n\n${Array.from({ length: STORIES_PER_PART + 20 }, (_, n) => `## Q${n}\n\n**Situation:** s${n}\n\n**Result:** ${n}% faster.\n\n`).join('')}`;
+    const [big, small] = await Promise.all([pool.parse({ key: 'big', version: 1, text }), pool.parse({ key: 'small', version: 1, text: STORY })]);
+    assert.deepEqual(big.bank, parseBank(text));
+    assert.equal(small.bank.principles[0].questions.length, 1);
+    pool.dispose();
   });
 
   it('ends a worker that overruns its budget and replaces it', async () => {
