@@ -8,6 +8,7 @@ import { findPhrases, phraseMention, sameClause } from '../text/prose';
  * not on the list or are skipped.
  */
 export const FILLERS = ['basically', 'actually', 'really', 'very', 'literally', 'totally', 'honestly', 'obviously', 'super', 'quite', 'extremely', 'incredibly'];
+const FILLER_MENTION = phraseMention(FILLERS);
 
 /** Intensifiers fill only in front of the word they intensify ("very slow"), not at a clause's end ("scaled extremely"). */
 const INTENSIFIERS = new Set(['very', 'super', 'quite', 'extremely', 'incredibly', 'totally']);
@@ -31,7 +32,7 @@ export const rule: Rule = {
   description: 'The story says without fillers such as "basically", "actually", "really" or "very".',
   defaultSeverity: 'hint',
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question, undefined, phraseMention(FILLERS))) {
+    for (const { prose, words } of storyProse(text, question, undefined, FILLER_MENTION)) {
       for (const match of findPhrases(prose, words, FILLERS)) {
         const word = words[match.first];
         const next = words[match.first + 1];

@@ -14,6 +14,7 @@ export const HEDGES = [
   'maybe', 'perhaps', 'probably', 'possibly', 'hopefully', 'arguably', 'somewhat', 'more or less', 'to some extent',
   'to some degree', 'pretty much', 'kind of', 'sort of', 'kinda', 'sorta', 'a little bit',
 ];
+const HEDGE_MENTION = phraseMention(HEDGES);
 
 /** "kind of" and "sort of" hedge only after a subject or a verb ("I kind of led"), not after "this", "a" ("this kind of problem"). */
 const BEFORE_KIND_OF = new Set(['i', 'we', 'it', 'they', 'he', 'she', 'you', 'was', 'were', 'is', 'are', 'be', 'been', "it's", "i'm", "we're", "they're", 'just', 'also', 'and', 'but', 'still', 'only']);
@@ -23,7 +24,7 @@ export const rule: Rule = {
   description: 'The story states what happened without hedges such as "I think", "kind of" or "maybe".',
   defaultSeverity: 'information',
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question, undefined, phraseMention(HEDGES))) {
+    for (const { prose, words } of storyProse(text, question, undefined, HEDGE_MENTION)) {
       for (const match of findPhrases(prose, words, HEDGES)) {
         if ((match.phrase === 'kind of' || match.phrase === 'sort of') && !BEFORE_KIND_OF.has(words[match.first - 1]?.lower ?? '')) continue;
         // "had I asked earlier, perhaps it would have…": a guess about what did not happen is honest, not a hedge.

@@ -12,13 +12,14 @@ export const VAGUE = [
 ];
 // Not "many", "several", "a lot" or a lone "helped": measured on real stories, they mostly describe the situation
 // ("the customer had many incidents"), not the size of the result.
+const VAGUE_MENTION = phraseMention(VAGUE);
 
 export const rule: Rule = {
   id: 'vague-result',
   description: 'The Result says how much and who did it, not "helped improve", "significantly" or "various".',
   defaultSeverity: 'information',
   check({ question, text, lines }, report) {
-    for (const { prose, words } of storyProse(text, question, ['result'], phraseMention(VAGUE))) {
+    for (const { prose, words } of storyProse(text, question, ['result'], VAGUE_MENTION)) {
       for (const match of findPhrases(prose, words, VAGUE)) {
         const start = words[match.first].start;
         // "cut latency significantly, from 900 ms to 200 ms" says how much: the word is not vague there.

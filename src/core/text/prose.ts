@@ -153,23 +153,17 @@ function isParagraphBreak(text: string, i: number): boolean {
   return (text[i] === '\n' || text[i] === '\r') && text[i - 1] !== '\r' && new RegExp(`^${BLANK_LINE.source}`).test(text.slice(i, i + 12));
 }
 
-const mentionPatterns = new WeakMap<readonly string[], RegExp>();
-
 /**
  * A pattern that a section's source matches whenever `findPhrases` could find one of `phrases` in its prose: each
  * phrase's longest word, in any case. A word of the prose is the same characters at the same offsets in the source
  * (markup is blanked, never removed), so a section that does not match holds none of the phrases, and its prose and
- * words need not be read: most sections of a bank hold no filler, hedge or vague word.
+ * words need not be read: most sections of a bank hold no filler, hedge or vague word. Made once per list, by the rule.
  */
 export function phraseMention(phrases: readonly string[]): RegExp {
-  let pattern = mentionPatterns.get(phrases);
-  if (pattern) return pattern;
   const keys = new Set(phrases.map((phrase) => phrase.split(' ').reduce((longest, word) => (word.length > longest.length ? word : longest))));
   // `iu`: a word whose lower case is the key matches (the Kelvin sign's lower case is "k"); an apostrophe either way.
   const alternatives = [...keys].map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"));
-  pattern = new RegExp(alternatives.join('|'), 'iu');
-  mentionPatterns.set(phrases, pattern);
-  return pattern;
+  return new RegExp(alternatives.join('|'), 'iu');
 }
 
 const indexedPhrases = new WeakMap<readonly string[], Map<string, string[][]>>();
