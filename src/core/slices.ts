@@ -4,13 +4,56 @@
  * whether its work is still wanted).
  */
 export function slicer(sliceMs = 8): () => Promise<boolean> {
-  let since = performance.now();
+  let since = holding(performance.now());
   return async () => {
     if (performance.now() - since < sliceMs) return false;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    since = performance.now();
+    await giveBack();
+    since = holding(performance.now());
     return true;
   };
+}
+
+/** Since when sliced work has held the thread in this turn of the event loop; undefined once it was given back. */
+let heldSince: number | undefined;
+
+/**
+ * Since when sliced work holds the thread, counting from `now` unless other sliced work began to hold it earlier in
+ * this turn. A slice is measured from there: tasks sliced on their own (the problems of a thousand files, each
+ * published in slices of 8 ms) would otherwise each take a slice of the same turn.
+ */
+function holding(now: number): number {
+  if (heldSince === undefined) {
+    heldSince = now;
+    // A timer runs in a later turn, after this one's I/O and immediates.
+    setTimeout(() => (heldSince = undefined), 0);
+  }
+  return Math.min(heldSince, now);
+}
+
+/**
+ * Node's setImmediate where there is one: its callback runs after the timers and I/O that are due, and one queued from
+ * inside such a callback waits for the next turn of the event loop. A Web Worker has setTimeout only.
+ */
+const later: (callback: () => void) => void = typeof setImmediate === 'function' ? (callback) => void setImmediate(callback) : (callback) => void setTimeout(callback, 0);
+
+const waiting: (() => void)[] = [];
+
+/**
+ * Resolves in a later turn of the event loop. Whoever waits here takes turns: one waiter is resumed a turn, first
+ * come first served, so that pieces of work sliced apart never run back to back. (Each resumed with a timeout of its
+ * own, the slices due at once all ran in one timer phase: the tree, the outline and a worker's answer, 10 ms a
+ * slice each, held the extension host's thread for 40 ms and more, as one block.)
+ */
+export function giveBack(): Promise<void> {
+  return new Promise((resolve) => {
+    if (waiting.push(resolve) === 1) later(resumeNext);
+  });
+}
+
+function resumeNext(): void {
+  const next = waiting.shift();
+  if (waiting.length) later(resumeNext);
+  next?.();
 }
 
 /**

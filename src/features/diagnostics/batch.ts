@@ -1,3 +1,5 @@
+import { giveBack } from '../../core/slices';
+
 /** How much of a batch goes in one call: values weigh `weight`, a call carries at most `most` (a heavier value goes alone). */
 export interface BatchLimit<V> {
   weight: (value: V) => number;
@@ -16,7 +18,8 @@ export class Batch<V> {
   /** Values of a flushed batch not sent yet (a batch in parts). */
   private readonly sending = new Map<string, V>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private partTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts parts asked for: a turn given back for an older one (before a flush, a dispose) sends nothing. */
+  private partTicket = 0;
 
   constructor(
     private readonly send: (values: V[]) => void,
@@ -50,15 +53,14 @@ export class Batch<V> {
 
   dispose(): void {
     clearTimeout(this.timer);
-    clearTimeout(this.partTimer);
-    this.timer = this.partTimer = undefined;
+    this.timer = undefined;
+    this.partTicket++;
     this.waiting.clear();
     this.sending.clear();
   }
 
   private sendPart(): void {
-    clearTimeout(this.partTimer);
-    this.partTimer = undefined;
+    const ticket = ++this.partTicket;
     const part: V[] = [];
     let weight = 0;
     for (const [key, value] of this.sending) {
@@ -69,6 +71,6 @@ export class Batch<V> {
       this.sending.delete(key);
     }
     if (part.length) this.send(part);
-    if (this.sending.size) this.partTimer = setTimeout(() => this.sendPart(), 0);
+    if (this.sending.size) void giveBack().then(() => ticket === this.partTicket && this.sendPart());
   }
 }

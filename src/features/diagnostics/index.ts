@@ -4,6 +4,7 @@ import type { LintDiagnostic, Severity } from '../../core/lint/types';
 import { registerQuickFixes } from '../quickfix';
 import { shownRange, toVsRange } from '../shared/convert';
 import type { IndexedFile, StoryIndex } from '../shared/storyIndex';
+import { runSteps, slicer } from '../../core/slices';
 import { traceSpan } from '../shared/typingTrace';
 import { Batch } from './batch';
 import { LintService } from './lintService';
@@ -60,7 +61,25 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
    */
   const firstSets = new Batch<[vscode.Uri, vscode.Diagnostic[]]>((entries) => collection.set(entries), 0);
   const isSet = (uri: vscode.Uri): boolean => batch.has(uri.toString()) || firstSets.has(uri.toString()) || collection.has(uri);
+  /** The publish under way for each file: a newer one for the same file supersedes one that gave the thread back. */
+  const publishing = new Map<string, number>();
+  let lastPublish = 0;
   const publish = (uri: vscode.Uri): void => {
+    const key = uri.toString();
+    const ticket = ++lastPublish;
+    publishing.set(key, ticket);
+    const steps = publishSteps(uri);
+    const stale = () => disposed || publishing.get(key) !== ticket;
+    const finished = () => {
+      if (publishing.get(key) === ticket) publishing.delete(key);
+    };
+    // Most publishes end in their first slice, on this turn; a big file's first problems give the thread back.
+    void runSteps(steps, slicer(PUBLISH_SLICE_MS), stale).then(finished, (error: unknown) => {
+      finished();
+      console.error(`STAR Answers: could not show the problems of ${key}:`, error);
+    });
+  };
+  function* publishSteps(uri: vscode.Uri): Generator<void, void> {
     const file = current(index, uri);
     if (file === 'stale') return; // a newer parse is on its way
     const key = uri.toString();
@@ -75,12 +94,19 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     const found = traceSpan(key, file.version, 'diagnostics.findings', () => service.lint(file));
     if (!found) return; // being linted again with new settings: the old problems stand until then
     if (published.get(file) === found && isSet(uri)) return;
-    published.set(file, found);
+    yield;
     const looks = file.version !== undefined ? appearance(file.bank.problems, found) : undefined;
-    if (looks !== undefined && shown.get(key) === looks && isSet(uri)) return;
+    if (looks !== undefined && shown.get(key) === looks && isSet(uri)) return (void published.set(file, found));
+    const diagnostics = (file.bank.problems ?? []).map(toUnreadableDiagnostic);
+    for (let at = 0; at < found.length; at += CONVERT_PER_STEP) {
+      yield;
+      traceSpan(key, file.version, 'diagnostics.convert', () => {
+        for (const d of found.slice(at, at + CONVERT_PER_STEP)) diagnostics.push(converted(d, uri));
+      });
+    }
+    published.set(file, found);
     if (looks !== undefined) shown.set(key, looks);
     else shown.delete(key);
-    const diagnostics = traceSpan(key, file.version, 'diagnostics.convert', () => [...(file.bank.problems ?? []).map(toUnreadableDiagnostic), ...found.map((d) => converted(d, uri))]);
     firstSets.delete(key);
     if (file.version === undefined) {
       batch.add(key, [uri, diagnostics]);
@@ -89,7 +115,7 @@ export function registerDiagnostics(_context: vscode.ExtensionContext, index: St
     batch.delete(key);
     if (diagnostics.length > DIAGNOSTICS_PER_SET && !collection.has(uri)) return firstSets.add(key, [uri, diagnostics]);
     traceSpan(key, file.version, 'diagnostics.set', () => collection.set(uri, diagnostics));
-  };
+  }
   const publishAll = (): void => {
     collection.forEach((uri) => {
       const bank = index.get(uri)?.bank;
@@ -158,6 +184,10 @@ function current(index: StoryIndex, uri: vscode.Uri): IndexedFile | 'stale' | un
 
 /** How long the problems of files read from disk wait for others to go with them. */
 const DISK_BATCH_MS = 200;
+/** How long showing a file's problems holds the extension host before giving it back (the first problems of a big file: 1,174 of a 1.2 MB file took 30 ms and more). */
+const PUBLISH_SLICE_MS = 8;
+/** Problems made editor diagnostics between two chances to give the thread back. */
+const CONVERT_PER_STEP = 100;
 /** Problems per call of the collection's `set` for files read from disk: VS Code converts and sends them on this thread (one batch's call took it 147 ms in a profile of the editor bench's scan). */
 const DIAGNOSTICS_PER_SET = 250;
 

@@ -6,7 +6,7 @@ import type { BankFile } from '../../core/model';
 import { contentHash, sameContent, unchangedOnDisk } from '../../core/snapshot/freshness';
 import { lazyCollator } from '../../core/text/collator';
 import { LineIndex } from '../../core/text/lineIndex';
-import { runStepsSliced } from '../../core/slices';
+import { giveBack, runStepsSliced } from '../../core/slices';
 import { applyBankPatchSteps, applyFindingsPatch } from '../../core/worker/patch';
 import { ParseBudgetExceeded, ParseSuperseded } from '../../core/worker/pool';
 import type { ParseResponse, WorkerFinding } from '../../core/worker/protocol';
@@ -425,7 +425,7 @@ export class StoryIndex implements vscode.Disposable {
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     const restored = new Map<string, IndexedFile>();
     for (let start = 0; start < entries.length; start += RESTORE_BATCH) {
-      if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (start > 0) await giveBack();
       const batch: vscode.Uri[] = [];
       for (const entry of entries.slice(start, start + RESTORE_BATCH)) {
         if (this.files.has(entry.uri) || open.has(entry.uri)) continue;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BankFile } from '../../core/model';
 import { planCoverageSteps } from '../../core/plan/coverage';
+import { giveBack } from '../../core/slices';
 import { StoryTree, type TreeNode, type TreeOptions } from '../../core/tree/model';
 import type { TreeSortOrder } from '../../core/tree/sort';
 import { toVsRange } from '../shared/convert';
@@ -197,7 +198,7 @@ export class StoryBankProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         if (step.done) return step.value;
         if (performance.now() - since < SLICE_MS) continue;
         busy += performance.now() - since;
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await giveBack();
         // Disposed meanwhile: the rest of the build would be for nobody (the steps need no cleanup).
         if (this.disposed) throw new vscode.CancellationError();
         since = performance.now();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { runSteps, runStepsSliced } from '../../../src/core/slices';
+import { giveBack, runSteps, runStepsSliced, slicer } from '../../../src/core/slices';
 
 function* counting(to: number, log: number[]): Generator<void, string> {
   for (let n = 1; n <= to; n++) {
@@ -27,5 +27,53 @@ describe('running steps on a shared thread', () => {
     assert.deepEqual(log, [1, 2, 3, 4]);
     assert.deepEqual(await runSteps(steps, async () => false, () => true), { value: 'done' });
     assert.deepEqual(log, [1, 2, 3, 4, 5]);
+  });
+
+  it('takes turns: pieces of work sliced apart at once never run back to back in one turn of the event loop', async () => {
+    // Another task of the thread (another extension, the host's own messages) counts the turns of the event loop.
+    let turn = 0;
+    let counting = true;
+    const tick = () => {
+      turn++;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turns: number[] = [];
+    function* sliced(name: string): Generator<void, string> {
+      for (let n = 0; n < 5; n++) {
+        yield;
+        turns.push(turn);
+      }
+      return name;
+    }
+    // A slice of 0 ms: every step gives the thread back.
+    const done = await Promise.all(['tree', 'outline', 'answer'].map((name) => runStepsSliced(sliced(name), 0)));
+    counting = false;
+    assert.deepEqual(done, ['tree', 'outline', 'answer']);
+    assert.equal(turns.length, 15);
+    assert.equal(new Set(turns).size, turns.length, `two slices ran in one turn: ${turns.join(' ')}`);
+  });
+
+  it('gives the thread back to timers and I/O due before resuming, and resumes waiters in the order they came', async () => {
+    const log: string[] = [];
+    setTimeout(() => log.push('timer'), 0);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the timer above is due by now, and another is
+    setTimeout(() => log.push('timer due'), 0);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await Promise.all([giveBack().then(() => log.push('first')), giveBack().then(() => log.push('second'))]);
+    assert.deepEqual(log, ['timer', 'timer due', 'first', 'second']);
+  });
+
+  it('measures a slice from when sliced work began to hold the thread in this turn, whichever task it was', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const first = slicer(5);
+    const start = performance.now();
+    while (performance.now() - start < 10); // the first task's work, past its slice
+    const second = slicer(5); // started in the same turn: a publish among a thousand, say
+    assert.equal(await second(), true, 'the second task gives the thread back at its first pause');
+    assert.equal(await first(), true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = slicer(50);
+    assert.equal(await later(), false, 'a task of a later turn has a slice of its own');
   });
 });
