@@ -31,16 +31,17 @@ function holding(now: number): number {
 }
 
 /**
- * Node's setImmediate where there is one: its callback runs after the timers and I/O that are due, and one queued from
- * inside such a callback waits for the next turn of the event loop. A Web Worker has setTimeout only.
+ * Node's setImmediate where there is one: its callback runs after the I/O that is due, and one queued from inside such a
+ * callback waits for the next turn of the event loop, after that turn's due timers. A Web Worker has setTimeout only.
  */
 const later: (callback: () => void) => void = typeof setImmediate === 'function' ? (callback) => void setImmediate(callback) : (callback) => void setTimeout(callback, 0);
 
 const waiting: (() => void)[] = [];
 
 /**
- * Resolves in a later turn of the event loop. Whoever waits here takes turns: one waiter is resumed a turn, first
- * come first served, so that pieces of work sliced apart never run back to back. (Each resumed with a timeout of its
+ * Resolves after the I/O that is due. Whoever waits here takes turns: one waiter is resumed a turn of the event loop,
+ * first come first served, so that pieces of work sliced apart never run back to back and the timers and I/O that came
+ * due meanwhile run between them. (Each resumed with a timeout of its
  * own, the slices due at once all ran in one timer phase: the tree, the outline and a worker's answer, 10 ms a
  * slice each, held the extension host's thread for 40 ms and more, as one block.)
  */
